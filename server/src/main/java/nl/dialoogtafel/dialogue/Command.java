@@ -1,0 +1,31 @@
+package nl.dialoogtafel.dialogue;
+
+/** What someone asks of a session. Ids and clock readings come in with the command: decide stays pure. */
+public sealed interface Command {
+
+  record Join(Participant participant) implements Command {}
+
+  record StartPhase(String phaseId) implements Command {}
+
+  record AddPost(String postId, String authorId, PostKind kind, String title, String text) implements Command {}
+
+  record Withdraw(String byId, String postId) implements Command {}
+
+  record Hide(String postId, String reason) implements Command {}
+
+  record Spotlight(String postId) implements Command {}
+
+  record Recognize(String byId, String postId, String note) implements Command {}
+
+  record RequestContact(String requestId, String fromId, String toId, String note) implements Command {}
+
+  record AcceptContact(String byId, String requestId) implements Command {}
+
+  record DeclineContact(String byId, String requestId) implements Command {}
+
+  record Lock() implements Command {}
+
+  record Reopen() implements Command {}
+
+  record Close() implements Command {}
+}

@@ -1,0 +1,66 @@
+package nl.dialoogtafel.record;
+
+import static com.mongodb.client.model.Filters.eq;
+
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import io.vertx.core.Future;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import nl.dialoogtafel.storage.Database;
+import nl.dialoogtafel.storage.Documents;
+import org.bson.Document;
+
+/** Session definitions; the code index refuses a second session with the same join code. */
+public final class SessionStore {
+
+  private final Database db;
+
+  public SessionStore(Database db) {
+    this.db = db;
+  }
+
+  public Future<Void> insert(SessionInfo session) {
+    Document doc = Documents.toDocument(session.toJson());
+    doc.put("_id", session.id());
+    return db.call(() -> {
+      db.collection(Database.SESSIONS).insertOne(doc);
+      return null;
+    });
+  }
+
+  public Future<Optional<SessionInfo>> find(String id) {
+    return findOne(eq("_id", id));
+  }
+
+  public Future<Optional<SessionInfo>> findByCode(String code) {
+    return findOne(eq("code", code));
+  }
+
+  public Future<List<SessionInfo>> listByOwner(String owner) {
+    return db.call(() -> {
+      List<SessionInfo> sessions = new ArrayList<>();
+      for (Document doc : db.collection(Database.SESSIONS).find(eq("owner", owner))
+          .sort(Sorts.descending("createdAt"))) {
+        sessions.add(SessionInfo.fromJson(Documents.toJson(doc)));
+      }
+      return sessions;
+    });
+  }
+
+  /** Keeps the listed status in step with the record (the record stays the truth). */
+  public Future<Void> setStatus(String id, String status) {
+    return db.call(() -> {
+      db.collection(Database.SESSIONS).updateOne(eq("_id", id), Updates.set("status", status));
+      return null;
+    });
+  }
+
+  private Future<Optional<SessionInfo>> findOne(org.bson.conversions.Bson filter) {
+    return db.call(() -> {
+      Document doc = db.collection(Database.SESSIONS).find(filter).first();
+      return Optional.ofNullable(doc).map(d -> SessionInfo.fromJson(Documents.toJson(d)));
+    });
+  }
+}

@@ -1,0 +1,110 @@
+package nl.dialoogtafel.storage;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.WriteConcern;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import java.io.IOException;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import nl.dialoogtafel.Settings;
+import org.bson.Document;
+
+/**
+ * The one door to MongoDB. The driver is the synchronous one, and every call runs on a worker
+ * pool through {@link #call}: an event loop never waits on the database.
+ */
+public final class Database implements AutoCloseable {
+
+  public static final String EVENTS = "events";
+  public static final String SESSIONS = "sessions";
+  public static final String PARTICIPANTS = "participants";
+  public static final String CONTACTS = "contacts";
+  public static final String ACCOUNTS = "accounts";
+  public static final String TOKENS = "tokens";
+
+  private final MongoClient client;
+  private final MongoDatabase db;
+  private final WorkerExecutor worker;
+  private final EmbeddedMongo embedded;
+
+  private Database(MongoClient client, MongoDatabase db, WorkerExecutor worker, EmbeddedMongo embedded) {
+    this.client = client;
+    this.db = db;
+    this.worker = worker;
+    this.embedded = embedded;
+  }
+
+  /** Blocking: call at start-up, before any verticle runs. */
+  public static Database open(Vertx vertx, Settings settings) throws IOException {
+    EmbeddedMongo embedded = null;
+    String uri;
+    if (settings.mongoUri().isPresent()) {
+      uri = settings.mongoUri().get();
+    } else {
+      embedded = EmbeddedMongo.start(settings.dataDir());
+      uri = embedded.connectionString();
+    }
+    ConnectionString connection = new ConnectionString(uri);
+    MongoClientSettings.Builder builder = MongoClientSettings.builder()
+        .applyConnectionString(connection)
+        // Fail fast while the database is away, so a phone hears "not stored" instead of waiting.
+        .applyToClusterSettings(c -> c.serverSelectionTimeout(3, TimeUnit.SECONDS))
+        .applyToSocketSettings(s -> s.connectTimeout(3, TimeUnit.SECONDS).readTimeout(15, TimeUnit.SECONDS));
+    if (embedded == null) {
+      builder.writeConcern(WriteConcern.MAJORITY.withJournal(true));
+    }
+    MongoClient client = MongoClients.create(builder.build());
+    String name = connection.getDatabase() == null ? "dialoogtafel" : connection.getDatabase();
+    WorkerExecutor worker = vertx.createSharedWorkerExecutor("dialoogtafel-db", 16);
+    Database database = new Database(client, client.getDatabase(name), worker, embedded);
+    database.ensureIndexes();
+    return database;
+  }
+
+  /** Runs blocking driver work on the database pool; the future completes on the caller's context. */
+  public <T> Future<T> call(Callable<T> work) {
+    return worker.executeBlocking(work, false);
+  }
+
+  public MongoCollection<Document> collection(String name) {
+    return db.getCollection(name);
+  }
+
+  public Future<Void> ping() {
+    return call(() -> {
+      db.runCommand(new Document("ping", 1));
+      return null;
+    });
+  }
+
+  private void ensureIndexes() {
+    IndexOptions unique = new IndexOptions().unique(true);
+    // The optimistic lock of the record: two writers can never both store seq N.
+    collection(EVENTS).createIndex(Indexes.ascending("session", "seq"), unique);
+    collection(SESSIONS).createIndex(Indexes.ascending("code"), unique);
+    collection(SESSIONS).createIndex(Indexes.ascending("owner"));
+    collection(PARTICIPANTS).createIndex(Indexes.ascending("tokenHash"), unique);
+    collection(PARTICIPANTS).createIndex(Indexes.ascending("session"));
+    collection(CONTACTS).createIndex(Indexes.ascending("session"));
+    collection(CONTACTS).createIndex(Indexes.ascending("requestKey"), unique);
+    collection(TOKENS).createIndex(Indexes.ascending("account"));
+  }
+
+  @Override
+  public void close() {
+    worker.close();
+    client.close();
+    if (embedded != null) {
+      embedded.close();
+    }
+  }
+}
