@@ -1,0 +1,74 @@
+package nl.dialoogtafel;
+
+import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import nl.dialoogtafel.storage.Database;
+import nl.dialoogtafel.templates.TemplateCatalog;
+import nl.dialoogtafel.web.AccountStore;
+import nl.dialoogtafel.web.HttpVerticle;
+
+/** A running Dialoogtafel: the database, the templates and the HTTP verticle, started and stopped together. */
+public final class Server implements AutoCloseable {
+
+  private static final Logger LOG = Logger.getLogger(Server.class.getName());
+  // Held strongly: java.util.logging keeps loggers weakly, and a collected logger forgets its level.
+  private static final Logger DRIVER_LOG = Logger.getLogger("org.mongodb.driver");
+  private static final Logger EMBEDDED_LOG = Logger.getLogger("de.bwaldvogel");
+
+  private final Vertx vertx;
+  private final Database db;
+  private final HttpVerticle http;
+
+  private Server(Vertx vertx, Database db, HttpVerticle http) {
+    this.vertx = vertx;
+    this.db = db;
+    this.http = http;
+  }
+
+  /** Blocking: call from a main thread or a test, never from an event loop. */
+  public static Server start(Settings settings) throws Exception {
+    quietLibraries();
+    TemplateCatalog templates = settings.templatesDir().filter(Files::isDirectory)
+        .map(TemplateCatalog::load).orElseGet(TemplateCatalog::loadBundled);
+    Vertx vertx = Vertx.vertx();
+    Database db;
+    try {
+      db = Database.open(vertx, settings);
+    } catch (IOException | RuntimeException e) {
+      vertx.close();
+      throw e;
+    }
+    if (settings.adminUser().isPresent()) {
+      new AccountStore(db).ensureAdmin(settings.adminUser().get(), settings.adminPassword().orElseThrow());
+    } else {
+      LOG.warning("DIALOOG_ADMIN is niet gezet: er is geen beheerdersaccount, niemand kan inloggen.");
+    }
+    HttpVerticle http = new HttpVerticle(settings, db, templates);
+    vertx.deployVerticle(http).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    return new Server(vertx, db, http);
+  }
+
+  /** The driver and the embedded server narrate every connection; only their warnings matter here. */
+  private static void quietLibraries() {
+    DRIVER_LOG.setLevel(Level.WARNING);
+    EMBEDDED_LOG.setLevel(Level.SEVERE);
+  }
+
+  public int port() {
+    return http.actualPort();
+  }
+
+  public Database database() {
+    return db;
+  }
+
+  @Override
+  public void close() throws Exception {
+    vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    db.close();
+  }
+}

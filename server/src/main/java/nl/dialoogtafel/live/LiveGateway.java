@@ -1,0 +1,202 @@
+package nl.dialoogtafel.live;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+import nl.dialoogtafel.Ids;
+import nl.dialoogtafel.i18n.Messages;
+import nl.dialoogtafel.web.OriginPolicy;
+
+/**
+ * The {@code /ws} endpoint: checks the Origin before the upgrade, reads one JSON object per text
+ * message, lets each role send only its own message types, and keeps the line alive with pings.
+ */
+public final class LiveGateway {
+
+  private static final Logger LOG = Logger.getLogger(LiveGateway.class.getName());
+  public static final int MAX_MESSAGE_BYTES = 16 * 1024;
+  private static final long IDLE_NANOS = TimeUnit.SECONDS.toNanos(60);
+  private static final long SWEEP_MS = 15_000;
+
+  private static final Set<String> PARTICIPANT_TYPES = Set.of(
+      "post", "withdraw", "recognize", "contact.request", "contact.accept", "contact.decline", "leave");
+  private static final Set<String> KNOWN_TYPES = Set.of(
+      "join", "resume", "watch", "post", "withdraw", "recognize", "contact.request", "contact.accept",
+      "contact.decline", "leave");
+
+  private final Vertx vertx;
+  private final Hubs hubs;
+  private final OriginPolicy origins;
+  private final ParticipantProtocol participants;
+  private final Set<Connection> open = new LinkedHashSet<>();
+  private final long sweepTimer;
+
+  public LiveGateway(Vertx vertx, Hubs hubs, OriginPolicy origins) {
+    this.vertx = vertx;
+    this.hubs = hubs;
+    this.origins = origins;
+    this.participants = new ParticipantProtocol(hubs);
+    this.sweepTimer = vertx.setPeriodic(SWEEP_MS, id -> sweep());
+  }
+
+  public void handle(RoutingContext ctx) {
+    if (!origins.allows(ctx.request(), false)) {
+      ctx.response().setStatusCode(403).end();
+      return;
+    }
+    String language = Messages.language(ctx.request().getParam("lang"));
+    String address = ctx.request().remoteAddress() == null ? "?" : ctx.request().remoteAddress().hostAddress();
+    ctx.request().toWebSocket().onSuccess(socket -> open(socket, address, language));
+  }
+
+  public int openConnections() {
+    return open.size();
+  }
+
+  public void close() {
+    vertx.cancelTimer(sweepTimer);
+  }
+
+  private void open(ServerWebSocket socket, String address, String language) {
+    Connection c = new Connection(socket, address, language);
+    open.add(c);
+    socket.textMessageHandler(text -> onText(c, text));
+    socket.binaryMessageHandler(bytes -> c.error(null, ProtocolException.of("bad_request")));
+    socket.pongHandler(pong -> c.lastHeardNanos = System.nanoTime());
+    socket.exceptionHandler(e -> socket.close());
+    socket.closeHandler(v -> {
+      open.remove(c);
+      if (c.hub != null) {
+        c.hub.detach(c);
+      }
+    });
+  }
+
+  private void onText(Connection c, String text) {
+    c.lastHeardNanos = System.nanoTime();
+    if (text.length() > MAX_MESSAGE_BYTES / 3 && text.getBytes(StandardCharsets.UTF_8).length > MAX_MESSAGE_BYTES) {
+      c.error(null, ProtocolException.of("too_large"));
+      return;
+    }
+    JsonObject message;
+    try {
+      message = new JsonObject(text);
+    } catch (RuntimeException notAnObject) {
+      c.error(null, ProtocolException.of("bad_request"));
+      return;
+    }
+    String ref = message.getValue("ref") instanceof String r ? r : null;
+    if (!c.rate.tryTake()) {
+      c.error(ref, ProtocolException.of("rate_limited"));
+      return;
+    }
+    if (!(message.getValue("type") instanceof String type)) {
+      c.error(ref, ProtocolException.of("bad_request"));
+      return;
+    }
+    if (message.getValue("lang") instanceof String lang) {
+      c.language = Messages.language(lang);
+    }
+    Future<?> outcome;
+    try {
+      outcome = dispatch(c, type, ref, message);
+    } catch (ProtocolException refused) {
+      outcome = Future.failedFuture(refused);
+    }
+    outcome.onFailure(e -> c.error(ref, asProtocol(e)));
+  }
+
+  private Future<?> dispatch(Connection c, String type, String ref, JsonObject m) {
+    if (!KNOWN_TYPES.contains(type)) {
+      throw new ProtocolException("unknown_type", "unknown_type", "type", type);
+    }
+    if (c.role == Connection.Role.KIOSK && !type.equals("watch")) {
+      throw new ProtocolException("forbidden", "kiosk_readonly", null);
+    }
+    if (type.equals("join") || type.equals("resume") || type.equals("watch")) {
+      if (c.role != Connection.Role.NEW) {
+        throw new ProtocolException("invalid", "already_joined", "type");
+      }
+      return switch (type) {
+        case "join" -> participants.join(c, ref, m);
+        case "resume" -> participants.resume(c, ref, m);
+        default -> watch(c, ref, m);
+      };
+    }
+    if (c.role != Connection.Role.PARTICIPANT) {
+      throw ProtocolException.of("not_joined");
+    }
+    String id = m.getValue("id") instanceof String s ? s : null;
+    Future<Long> stored = switch (type) {
+      case "post" -> participants.post(c, m);
+      case "withdraw" -> participants.withdraw(c, m);
+      case "recognize" -> participants.recognize(c, m);
+      case "contact.request" -> participants.requestContact(c, m);
+      case "contact.accept" -> participants.acceptContact(c, m);
+      case "contact.decline" -> participants.declineContact(c, m);
+      default -> {
+        participants.leave(c);
+        c.send(new JsonObject().put("type", "left").put("ref", ref));
+        yield null;
+      }
+    };
+    return stored == null ? Future.succeededFuture() : stored.onSuccess(seq -> c.ack(ref, id, seq));
+  }
+
+  /** A kiosk watches with the key from its URL and can change nothing. */
+  private Future<Void> watch(Connection c, String ref, JsonObject m) {
+    Fields f = new Fields(m);
+    String sessionId = f.text("session", 1, 64, false);
+    String key = f.text("key", 1, 200, false);
+    long after = f.count("after");
+    return hubs.byId(sessionId)
+        .recover(e -> Future.failedFuture(e instanceof ProtocolException p && p.code().equals("unknown_session")
+            ? new ProtocolException("forbidden", "kiosk_key", "key") : e))
+        .compose(hub -> {
+          if (!Ids.sameSecret(key, hub.info().kioskKey())) {
+            return Future.failedFuture(new ProtocolException("forbidden", "kiosk_key", "key"));
+          }
+          c.role = Connection.Role.KIOSK;
+          c.hub = hub;
+          boolean reset = after > hub.state().seq();
+          List<String> events = hub.attach(c, reset ? 0 : after);
+          JsonObject head = new JsonObject().put("type", "watching").put("ref", ref).put("epoch", hub.epoch())
+              .put("seq", hub.state().seq()).put("reset", reset)
+              .put("session", EventView.session(hub.info(), hub.state()));
+          c.sendRaw(Welcome.withEvents(head, events));
+          return Future.succeededFuture();
+        });
+  }
+
+  private static ProtocolException asProtocol(Throwable failure) {
+    if (failure instanceof ProtocolException p) {
+      return p;
+    }
+    // Never the message: driver errors can quote the document that failed.
+    LOG.warning("live request failed: " + failure.getClass().getName());
+    return ProtocolException.of("unavailable");
+  }
+
+  /** Pings every connection, closes the ones silent for a minute, and lets go of empty sessions. */
+  private void sweep() {
+    long now = System.nanoTime();
+    for (Connection c : List.copyOf(open)) {
+      if (now - c.lastHeardNanos > IDLE_NANOS) {
+        c.socket.close(Connection.CLOSE_IDLE, Messages.text(c.language, "error.idle"));
+      } else if (!c.socket.isClosed()) {
+        c.socket.writePing(Buffer.buffer("p"));
+      }
+    }
+    participants.joinGuard().forgetOld();
+    hubs.evictIdle();
+  }
+}

@@ -1,0 +1,214 @@
+package nl.dialoogtafel.live;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import nl.dialoogtafel.Ids;
+import nl.dialoogtafel.dialogue.Command;
+import nl.dialoogtafel.dialogue.Participant;
+import nl.dialoogtafel.dialogue.PostKind;
+import nl.dialoogtafel.i18n.Messages;
+import nl.dialoogtafel.privacy.Finding;
+import nl.dialoogtafel.privacy.PrivacyGuard;
+import nl.dialoogtafel.record.ParticipantRecord;
+
+/** What a phone can say: join or resume, then post, withdraw, recognise, ask for contact, answer, leave. */
+final class ParticipantProtocol {
+
+  private static final Pattern CODE = Pattern.compile("[" + Ids.CODE_ALPHABET + "]{6}");
+  private static final Pattern PHONE = Pattern.compile("\\+?[0-9 ()\\-.]{6,40}");
+  private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}");
+
+  private final Hubs hubs;
+  private final JoinGuard joinGuard = new JoinGuard();
+
+  ParticipantProtocol(Hubs hubs) {
+    this.hubs = hubs;
+  }
+
+  JoinGuard joinGuard() {
+    return joinGuard;
+  }
+
+  Future<Void> join(Connection c, String ref, JsonObject m) {
+    Fields f = new Fields(m);
+    String code = f.text("code", 6, 6, false).toUpperCase(Locale.ROOT);
+    if (!CODE.matcher(code).matches()) {
+      throw ProtocolException.invalid("code", "code_format");
+    }
+    String name = f.text("name", 1, 80, false);
+    String organisation = f.text("organisation", 1, 120, false);
+    String role = f.text("role", 1, 80, false);
+    String phone = contact(f.optionalText("phone", 40, false), PHONE, "phone");
+    String email = contact(f.optionalText("email", 254, false), EMAIL, "email");
+    boolean showName = f.bool("showName", true);
+    if (joinGuard.blocked(c.address)) {
+      throw new ProtocolException("rate_limited", "join_rate_limited", "code");
+    }
+    String participantId = Ids.id("u");
+    String token = Ids.secret();
+    return hubs.byCode(code)
+        .onFailure(e -> {
+          if (e instanceof ProtocolException p && p.code().equals("unknown_session")) {
+            joinGuard.missed(c.address);
+          }
+        })
+        .compose(hub -> {
+          ParticipantRecord record = new ParticipantRecord(participantId, hub.info().id(), name, organisation, role,
+              showName, phone, email, Ids.sha256(token), Instant.now().toString());
+          Participant participant = record.participant();
+          if (hub.state().status().wire().equals("closed")) {
+            return Future.failedFuture(ProtocolException.of("session_closed"));
+          }
+          return hubs.stores().participants().insert(record)
+              .recover(e -> Future.failedFuture(ProtocolException.of("unavailable")))
+              .compose(v -> hub.submit(new Command.Join(participant), "join/" + participantId))
+              .map(seq -> {
+                becomeParticipant(c, hub, participantId);
+                List<String> events = hub.attach(c, 0);
+                c.sendRaw(Welcome.withEvents(welcomeHead(ref, hub, participant, token, false), events));
+                return null;
+              });
+        });
+  }
+
+  Future<Void> resume(Connection c, String ref, JsonObject m) {
+    Fields f = new Fields(m);
+    String token = f.text("token", 1, 200, false);
+    long after = f.count("after");
+    String epoch = f.optionalText("epoch", 100, false);
+    return hubs.stores().participants().findByTokenHash(Ids.sha256(token))
+        .compose(found -> {
+          if (found.isEmpty()) {
+            return Future.failedFuture(new ProtocolException("forbidden", "token_unknown", "token"));
+          }
+          ParticipantRecord record = found.get();
+          return hubs.byId(record.session()).compose(hub -> {
+            Participant participant = hub.state().participants().get(record.id());
+            if (participant == null) {
+              return Future.failedFuture(new ProtocolException("forbidden", "token_unknown", "token"));
+            }
+            // A record that is not the one this phone knew (other epoch, or shorter than its copy) starts over.
+            boolean reset = (epoch != null && !epoch.equals(hub.epoch())) || after > hub.state().seq();
+            becomeParticipant(c, hub, record.id());
+            return hub.attachFromStore(c, reset ? 0 : after).map(replay -> {
+              c.sendRaw(Welcome.withEvents(welcomeHead(ref, hub, participant, token, reset), replay.events()));
+              c.replayed(replay.upTo());
+              hub.deliverUndelivered(record.id());
+              return null;
+            });
+          });
+        });
+  }
+
+  Future<Long> post(Connection c, JsonObject m) {
+    Fields f = new Fields(m);
+    String id = f.id();
+    String kindName = f.text("kind", 1, 20, false);
+    PostKind kind = PostKind.fromWire(kindName)
+        .orElseThrow(() -> ProtocolException.invalid("kind", "kind_unknown"));
+    String title = f.optionalText("title", 120, false);
+    String text = f.text("text", 1, 4000, true);
+    boolean confirm = f.bool("confirm", false);
+    guardPrivacy(c.language, "title", title, confirm);
+    guardPrivacy(c.language, "text", text, confirm);
+    return c.hub.submit(new Command.AddPost(Ids.id("p"), c.participantId, kind, title, text), key(c, id));
+  }
+
+  Future<Long> withdraw(Connection c, JsonObject m) {
+    Fields f = new Fields(m);
+    String id = f.id();
+    return c.hub.submit(new Command.Withdraw(c.participantId, f.text("post", 1, 40, false)), key(c, id));
+  }
+
+  Future<Long> recognize(Connection c, JsonObject m) {
+    Fields f = new Fields(m);
+    String id = f.id();
+    String post = f.text("post", 1, 40, false);
+    String note = f.optionalText("note", 280, true);
+    guardPrivacy(c.language, "note", note, f.bool("confirm", false));
+    return c.hub.submit(new Command.Recognize(c.participantId, post, note), key(c, id));
+  }
+
+  Future<Long> requestContact(Connection c, JsonObject m) {
+    Fields f = new Fields(m);
+    String id = f.id();
+    String to = f.text("to", 1, 40, false);
+    String note = f.optionalText("note", 280, true);
+    return c.hub.submit(new Command.RequestContact(Ids.id("c"), c.participantId, to, note), key(c, id));
+  }
+
+  Future<Long> acceptContact(Connection c, JsonObject m) {
+    Fields f = new Fields(m);
+    String id = f.id();
+    return c.hub.submit(new Command.AcceptContact(c.participantId, f.text("request", 1, 40, false)), key(c, id));
+  }
+
+  Future<Long> declineContact(Connection c, JsonObject m) {
+    Fields f = new Fields(m);
+    String id = f.id();
+    return c.hub.submit(new Command.DeclineContact(c.participantId, f.text("request", 1, 40, false)), key(c, id));
+  }
+
+  void leave(Connection c) {
+    c.hub.detach(c);
+    c.hub = null;
+    c.participantId = null;
+    c.role = Connection.Role.NEW;
+  }
+
+  private static String key(Connection c, String clientId) {
+    return c.participantId + "/" + clientId;
+  }
+
+  private static void becomeParticipant(Connection c, SessionHub hub, String participantId) {
+    c.role = Connection.Role.PARTICIPANT;
+    c.hub = hub;
+    c.participantId = participantId;
+  }
+
+  private static JsonObject welcomeHead(String ref, SessionHub hub, Participant p, String token, boolean reset) {
+    return new JsonObject().put("type", "welcome").put("ref", ref)
+        .put("participant", new JsonObject().put("id", p.id()).put("name", p.name())
+            .put("organisation", p.organisation()).put("role", p.role()))
+        .put("token", token).put("epoch", hub.epoch()).put("seq", hub.state().seq()).put("reset", reset)
+        .put("session", EventView.session(hub.info(), hub.state()));
+  }
+
+  private static String contact(String value, Pattern shape, String field) {
+    if (value == null) {
+      return null;
+    }
+    if (!shape.matcher(value).matches() || (field.equals("phone") && value.replaceAll("\\D", "").length() < 6)) {
+      throw ProtocolException.invalid(field, "contact_invalid");
+    }
+    return value;
+  }
+
+  /**
+   * Refuses text that seems to identify a client. The author may confirm after looking again,
+   * except for a BSN, which is never stored.
+   */
+  private static void guardPrivacy(String language, String field, String text, boolean confirm) {
+    if (text == null) {
+      return;
+    }
+    List<Finding> findings = PrivacyGuard.scan(text);
+    if (findings.isEmpty()) {
+      return;
+    }
+    if (findings.stream().anyMatch(finding -> finding.kind().alwaysRefused())) {
+      throw new ProtocolException("privacy", "privacy_bsn", field);
+    }
+    if (!confirm) {
+      String found = findings.stream()
+          .map(finding -> Messages.text(language, "privacy." + finding.kind().name(), finding.excerpt()))
+          .collect(Collectors.joining(", "));
+      throw new ProtocolException("privacy", "privacy", field, found);
+    }
+  }
+}

@@ -1,0 +1,532 @@
+package nl.dialoogtafel.live;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import nl.dialoogtafel.dialogue.Command;
+import nl.dialoogtafel.dialogue.ContactRequest;
+import nl.dialoogtafel.dialogue.Decision;
+import nl.dialoogtafel.dialogue.Dialogue;
+import nl.dialoogtafel.dialogue.Participant;
+import nl.dialoogtafel.dialogue.SessionEvent;
+import nl.dialoogtafel.dialogue.SessionEvent.ConnectionMade;
+import nl.dialoogtafel.dialogue.SessionEvent.ContactDeclined;
+import nl.dialoogtafel.dialogue.SessionEvent.ContactRequested;
+import nl.dialoogtafel.dialogue.SessionEvent.PostAdded;
+import nl.dialoogtafel.dialogue.SessionEvent.PostHidden;
+import nl.dialoogtafel.dialogue.SessionEvent.PostWithdrawn;
+import nl.dialoogtafel.dialogue.SessionState;
+import nl.dialoogtafel.record.ContactNote;
+import nl.dialoogtafel.record.EventCodec;
+import nl.dialoogtafel.record.HashChain;
+import nl.dialoogtafel.record.SessionInfo;
+import nl.dialoogtafel.record.StoredEvent;
+
+/**
+ * One live session in memory, on one event loop: it decides commands in arrival order, appends
+ * the resulting events to the record in batches (one durable write for everything that arrived
+ * meanwhile), and only then updates its state, acknowledges, and writes each event's one
+ * encoding to every connection of the session.
+ */
+public final class SessionHub {
+
+  private static final Logger LOG = Logger.getLogger(SessionHub.class.getName());
+  private static final int MAX_BATCH = 256;
+
+  private record Pending(Command command, String key, Promise<Long> promise) {}
+
+  private final Stores stores;
+  private final SessionInfo info;
+  /** The hash of event 1 names this version of the record: a rebuilt record gets a new epoch. */
+  private String firstHash;
+  private SessionState state;
+  private String lastHash = HashChain.GENESIS;
+  /** The wire form of every public event, index {@code seq - 1}: joins are answered from memory. */
+  private final List<String> rendered = new ArrayList<>();
+  private final Map<String, Long> receipts = new HashMap<>();
+  private final Map<String, Future<Long>> inFlight = new HashMap<>();
+  private final Map<String, Long> postSeq = new HashMap<>();
+  private final Map<String, ContactNote> notes = new LinkedHashMap<>();
+  private final Set<Connection> connections = new LinkedHashSet<>();
+  private final Map<String, Set<Connection>> byParticipant = new HashMap<>();
+  private final ArrayDeque<Pending> queue = new ArrayDeque<>();
+  private final Presence presence;
+  private boolean busy;
+  /** Set when an append failed: the store may hold events this hub has not seen. */
+  private boolean behind;
+  private long idleSinceNanos = System.nanoTime();
+
+  private SessionHub(Vertx vertx, Stores stores, SessionInfo info) {
+    this.stores = stores;
+    this.info = info;
+    this.state = SessionState.initial(info.id(), info.phases());
+    this.presence = new Presence(vertx, this::broadcastPresence);
+  }
+
+  /** Reads a session's record, people and contact notes from the store and folds them into a hub. */
+  static Future<SessionHub> load(Vertx vertx, Stores stores, SessionInfo info) {
+    String sessionId = info.id();
+    var events = stores.events().loadAll(sessionId);
+    var people = stores.participants().listForSession(sessionId);
+    var contactNotes = stores.contacts().listForSession(sessionId);
+    return Future.all(events, people, contactNotes).map(all -> {
+      SessionHub hub = new SessionHub(vertx, stores, info);
+      hub.restore(events.result(), people.result(), contactNotes.result());
+      return hub;
+    });
+  }
+
+  private void restore(List<StoredEvent> events, List<Participant> people, List<ContactNote> contactNotes) {
+    Map<String, Participant> byId = new HashMap<>();
+    people.forEach(p -> byId.put(p.id(), p));
+    for (ContactNote note : contactNotes) {
+      state = Dialogue.evolve(state, new ContactRequested(note.id(), note.from(), note.to(), note.note()));
+      if (ContactNote.DECLINED.equals(note.status())) {
+        state = Dialogue.evolve(state, new ContactDeclined(note.id()));
+      }
+      notes.put(note.id(), note);
+      receipts.put(note.requestKey(), note.requestSeq());
+      if (note.answerKey() != null) {
+        receipts.put(note.answerKey(), note.answerSeq());
+      }
+    }
+    List<StoredEvent> unerasedWithdrawals = new ArrayList<>();
+    for (StoredEvent stored : events) {
+      SessionEvent event = EventCodec.fromStored(stored, byId);
+      state = Dialogue.evolve(state, event);
+      receipts.put(stored.key(), stored.seq());
+      lastHash = stored.hash();
+      if (stored.seq() == 1) {
+        firstHash = stored.hash();
+      }
+      remember(event, stored);
+      if (event instanceof ConnectionMade made) {
+        settleAcceptedNote(made, stored);
+      }
+    }
+    for (StoredEvent stored : events) {
+      rendered.add(EventView.render(stored, state).encode());
+      if (stored.name().equals("post.added") && !stored.isErased()
+          && state.posts().get(stored.data().getJsonObject("post").getString("id")).withdrawn()) {
+        unerasedWithdrawals.add(stored);
+      }
+    }
+    // A crash between a withdrawal and the erasure of its text is finished here.
+    unerasedWithdrawals.forEach(stored -> eraseWithdrawn(stored.seq(), stored.data()));
+  }
+
+  public SessionInfo info() {
+    return info;
+  }
+
+  public SessionState state() {
+    return state;
+  }
+
+  public String epoch() {
+    return firstHash == null ? "new" : firstHash.substring(0, 16);
+  }
+
+  /** The wire form of a stored event, as the facilitator API answers it. */
+  public JsonObject renderedEvent(long seq) {
+    return new JsonObject(rendered.get((int) seq - 1));
+  }
+
+  public int onlineCount() {
+    return byParticipant.size();
+  }
+
+  boolean idleFor(long nanos) {
+    return connections.isEmpty() && queue.isEmpty() && !busy && System.nanoTime() - idleSinceNanos > nanos;
+  }
+
+  // ---- commands -------------------------------------------------------------------------------
+
+  /**
+   * Decides and stores a command. The future holds the {@code seq} to acknowledge; a command
+   * with a key seen before gets its first answer again and stores nothing.
+   */
+  public Future<Long> submit(Command command, String key) {
+    Long done = receipts.get(key);
+    if (done != null) {
+      return Future.succeededFuture(done);
+    }
+    Future<Long> running = inFlight.get(key);
+    if (running != null) {
+      return running;
+    }
+    Promise<Long> promise = Promise.promise();
+    queue.add(new Pending(command, key, promise));
+    inFlight.put(key, promise.future());
+    promise.future().onComplete(x -> inFlight.remove(key));
+    drain();
+    return promise.future();
+  }
+
+  private void drain() {
+    if (busy || queue.isEmpty()) {
+      return;
+    }
+    busy = true;
+    Future<Void> step = behind ? catchUp() : Future.succeededFuture();
+    step.compose(v -> {
+      Pending head = queue.peek();
+      if (head == null) {
+        return Future.<Void>succeededFuture();
+      }
+      return isPrivate(head.command()) ? runPrivate(queue.poll()) : runBatch();
+    }).onComplete(done -> {
+      if (done.failed()) {
+        failQueue(done.cause());
+      }
+      busy = false;
+      drain();
+    });
+  }
+
+  private static boolean isPrivate(Command command) {
+    return command instanceof Command.RequestContact || command instanceof Command.DeclineContact;
+  }
+
+  /** Decides every public command waiting, then stores their events with one write. */
+  private Future<Void> runBatch() {
+    List<Pending> accepted = new ArrayList<>();
+    List<SessionEvent> events = new ArrayList<>();
+    List<StoredEvent> sealed = new ArrayList<>();
+    SessionState next = state;
+    String hash = lastHash;
+    while (!queue.isEmpty() && accepted.size() < MAX_BATCH && !isPrivate(queue.peek().command())) {
+      Pending pending = queue.poll();
+      Long done = receipts.get(pending.key());
+      if (done != null) {
+        pending.promise().complete(done);
+        continue;
+      }
+      Decision decision = Dialogue.decide(pending.command(), next);
+      if (decision instanceof Decision.Rejected rejected) {
+        pending.promise().fail(ProtocolException.from(rejected.rejection()));
+        continue;
+      }
+      SessionEvent event = ((Decision.Accepted) decision).events().get(0);
+      next = Dialogue.evolve(next, event);
+      StoredEvent stored = HashChain.seal(info.id(), next.seq(), Instant.now().toString(), event.name(),
+          EventCodec.toData(event), pending.key(), hash);
+      hash = stored.hash();
+      accepted.add(pending);
+      events.add(event);
+      sealed.add(stored);
+    }
+    if (sealed.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    SessionState decided = next;
+    String decidedHash = hash;
+    return stores.events().append(sealed).transform(appended -> {
+      if (appended.failed()) {
+        behind = true;
+        LOG.log(Level.WARNING, "append failed for session " + info.id() + ": " + appended.cause().getClass().getName());
+        accepted.forEach(p -> p.promise().fail(ProtocolException.of("unavailable")));
+        return Future.succeededFuture();
+      }
+      state = decided;
+      lastHash = decidedHash;
+      for (int i = 0; i < sealed.size(); i++) {
+        publish(events.get(i), sealed.get(i));
+        accepted.get(i).promise().complete(sealed.get(i).seq());
+      }
+      return Future.succeededFuture();
+    });
+  }
+
+  /** Contact requests and refusals concern two people only: a note, not an event of the record. */
+  private Future<Void> runPrivate(Pending pending) {
+    Long done = receipts.get(pending.key());
+    if (done != null) {
+      pending.promise().complete(done);
+      return Future.succeededFuture();
+    }
+    Decision decision = Dialogue.decide(pending.command(), state);
+    if (decision instanceof Decision.Rejected rejected) {
+      pending.promise().fail(ProtocolException.from(rejected.rejection()));
+      return Future.succeededFuture();
+    }
+    SessionEvent event = ((Decision.Accepted) decision).events().get(0);
+    long seq = state.seq();
+    ContactNote note;
+    Future<Void> write;
+    if (event instanceof ContactRequested requested) {
+      note = ContactNote.requested(requested.requestId(), info.id(), requested.fromId(), requested.toId(),
+          requested.note(), pending.key(), seq);
+      write = stores.contacts().insert(note);
+    } else {
+      note = notes.get(((ContactDeclined) event).requestId()).answered(ContactNote.DECLINED, pending.key(), seq);
+      write = stores.contacts().answer(note);
+    }
+    return write.transform(written -> {
+      if (written.failed()) {
+        pending.promise().fail(ProtocolException.of("unavailable"));
+        return Future.succeededFuture();
+      }
+      state = Dialogue.evolve(state, event);
+      notes.put(note.id(), note);
+      receipts.put(pending.key(), seq);
+      pending.promise().complete(seq);
+      if (event instanceof ContactRequested) {
+        deliverRequest(note);
+      } else {
+        deliverAnswer(note);
+      }
+      return Future.succeededFuture();
+    });
+  }
+
+  private void failQueue(Throwable cause) {
+    LOG.log(Level.WARNING, "session " + info.id() + " could not process commands: " + cause.getClass().getName());
+    Pending pending;
+    while ((pending = queue.poll()) != null) {
+      pending.promise().fail(ProtocolException.of("unavailable"));
+    }
+  }
+
+  /** After a failed append the store may hold more than this hub knows: read and publish it first. */
+  private Future<Void> catchUp() {
+    return stores.events().load(info.id(), state.seq(), Long.MAX_VALUE)
+        .compose(missed -> stores.participants().listForSession(info.id()).map(people -> {
+          Map<String, Participant> byId = new HashMap<>();
+          people.forEach(p -> byId.put(p.id(), p));
+          for (StoredEvent stored : missed) {
+            SessionEvent event = EventCodec.fromStored(stored, byId);
+            state = Dialogue.evolve(state, event);
+            lastHash = stored.hash();
+            publish(event, stored);
+          }
+          behind = false;
+          return null;
+        }));
+  }
+
+  // ---- after an event is durable ----------------------------------------------------------------
+
+  private void publish(SessionEvent event, StoredEvent stored) {
+    if (stored.seq() == 1) {
+      firstHash = stored.hash();
+    }
+    receipts.put(stored.key(), stored.seq());
+    remember(event, stored);
+    String json = EventView.render(stored, state).encode();
+    rendered.add(json);
+    OutboundFrame frame = OutboundFrame.of(json);
+    for (Connection connection : List.copyOf(connections)) {
+      connection.deliver(stored.seq(), frame);
+    }
+    afterEffects(event, stored);
+  }
+
+  private void remember(SessionEvent event, StoredEvent stored) {
+    if (event instanceof PostAdded added) {
+      postSeq.put(added.postId(), stored.seq());
+    }
+  }
+
+  private void afterEffects(SessionEvent event, StoredEvent stored) {
+    if (event instanceof PostWithdrawn withdrawn) {
+      long seq = postSeq.get(withdrawn.postId());
+      rerender(seq);
+      stores.events().load(info.id(), seq - 1, seq)
+          .onSuccess(found -> found.forEach(original -> eraseWithdrawn(seq, original.data())));
+    } else if (event instanceof PostHidden hidden) {
+      rerender(postSeq.get(hidden.postId()));
+    } else if (event instanceof ConnectionMade made) {
+      ContactNote note = settleAcceptedNote(made, stored);
+      if (note != null) {
+        stores.contacts().answer(note);
+        deliverAnswer(note);
+      }
+    } else if (event instanceof SessionEvent.SessionLocked || event instanceof SessionEvent.SessionReopened
+        || event instanceof SessionEvent.SessionClosed) {
+      stores.sessions().setStatus(info.id(), state.status().wire());
+    }
+  }
+
+  /** The words of a withdrawn post leave the store; what remains says who, where and when. */
+  private void eraseWithdrawn(long seq, JsonObject data) {
+    JsonObject post = data.getJsonObject("post");
+    JsonObject remaining = new JsonObject().put("post", new JsonObject().put("id", post.getString("id"))
+        .put("kind", post.getString("kind")).put("phase", post.getString("phase"))
+        .put("author", post.getJsonObject("author")));
+    JsonObject erased = new JsonObject().put("at", Instant.now().toString()).put("reason", "withdrawn");
+    stores.events().erase(info.id(), seq, remaining, erased)
+        .onFailure(e -> LOG.warning("erasing a withdrawn post failed; retried on next load: " + e.getClass().getName()));
+  }
+
+  private void rerender(long seq) {
+    JsonObject event = new JsonObject(rendered.get((int) seq - 1));
+    JsonObject post = event.getJsonObject("data").getJsonObject("post");
+    var known = state.posts().get(post.getString("id"));
+    post.putNull("title").putNull("text").put("removed", known.withdrawn() ? "withdrawn" : "hidden");
+    rendered.set((int) seq - 1, event.encode());
+  }
+
+  private ContactNote settleAcceptedNote(ConnectionMade made, StoredEvent stored) {
+    ContactNote note = notes.get(made.requestId());
+    if (note == null || ContactNote.ACCEPTED.equals(note.status())) {
+      return null;
+    }
+    ContactNote accepted = note.answered(ContactNote.ACCEPTED, stored.key(), stored.seq());
+    notes.put(accepted.id(), accepted);
+    return accepted;
+  }
+
+  // ---- private messages -------------------------------------------------------------------------
+
+  private void deliverRequest(ContactNote note) {
+    Participant from = state.participants().get(note.from());
+    JsonObject data = new JsonObject().put("request", note.id())
+        .put("from", new JsonObject().put("id", from.id()).put("name", from.name())
+            .put("organisation", from.organisation()).put("role", from.role()))
+        .put("note", note.note());
+    sendPrivate(note.to(), "contact.requested", data, note.id(), "requestDelivered");
+  }
+
+  private void deliverAnswer(ContactNote note) {
+    if (ContactNote.DECLINED.equals(note.status())) {
+      sendPrivate(note.from(), "contact.declined", new JsonObject().put("request", note.id()), note.id(),
+          "answerDeliveredToRequester");
+      return;
+    }
+    // Contact details are read from the participants at this moment and sent to these two only.
+    var requester = stores.participants().find(note.from());
+    var accepter = stores.participants().find(note.to());
+    Future.all(requester, accepter).onSuccess(both -> {
+      if (requester.result().isEmpty() || accepter.result().isEmpty()) {
+        return;
+      }
+      sendPrivate(note.from(), "contact.exchanged",
+          new JsonObject().put("request", note.id()).put("with", accepter.result().get().card()), note.id(),
+          "answerDeliveredToRequester");
+      sendPrivate(note.to(), "contact.exchanged",
+          new JsonObject().put("request", note.id()).put("with", requester.result().get().card()), note.id(),
+          "answerDeliveredToAccepter");
+    });
+  }
+
+  private void sendPrivate(String participantId, String name, JsonObject data, String noteId, String flag) {
+    Set<Connection> targets = byParticipant.getOrDefault(participantId, Set.of());
+    if (targets.isEmpty()) {
+      return;
+    }
+    String json = new JsonObject().put("type", "private").put("name", name).put("data", data).encode();
+    for (Connection target : targets) {
+      target.sendRaw(json).onSuccess(v -> markDelivered(noteId, flag));
+    }
+  }
+
+  private void markDelivered(String noteId, String flag) {
+    ContactNote note = notes.get(noteId);
+    if (note == null || note.delivered(flag).equals(note)) {
+      return;
+    }
+    notes.put(noteId, note.delivered(flag));
+    stores.contacts().markDelivered(noteId, flag);
+  }
+
+  /** Private messages this participant has not received yet, sent after their welcome. */
+  void deliverUndelivered(String participantId) {
+    for (ContactNote note : List.copyOf(notes.values())) {
+      boolean pending = ContactNote.PENDING.equals(note.status());
+      if (note.to().equals(participantId) && pending && !note.requestDelivered()) {
+        deliverRequest(note);
+      } else if (note.from().equals(participantId) && !pending && !note.answerDeliveredToRequester()) {
+        deliverAnswer(note);
+      } else if (note.to().equals(participantId) && ContactNote.ACCEPTED.equals(note.status())
+          && !note.answerDeliveredToAccepter()) {
+        deliverAnswer(note);
+      }
+    }
+  }
+
+  /** Whether a contact request exists and who may answer it (for the gateway's checks). */
+  boolean requestKnown(String requestId) {
+    ContactRequest request = state.requests().get(requestId);
+    return request != null;
+  }
+
+  // ---- connections ------------------------------------------------------------------------------
+
+  /** Attaches a connection and returns the wire form of every event so far (answered from memory). */
+  List<String> attach(Connection connection, long after) {
+    connections.add(connection);
+    if (connection.participantId != null) {
+      byParticipant.computeIfAbsent(connection.participantId, k -> new LinkedHashSet<>()).add(connection);
+      presence.changed();
+    }
+    connection.replayed(state.seq());
+    long from = Math.max(0, Math.min(after, state.seq()));
+    return rendered.subList((int) from, rendered.size());
+  }
+
+  /** What a resuming connection missed, read from the store, and the seq it reaches. */
+  record Replay(List<String> events, long upTo) {}
+
+  /**
+   * Attaches a connection whose replay is read from the store. Live events are held by the
+   * connection until the caller has sent the replay and calls {@link Connection#replayed}.
+   */
+  Future<Replay> attachFromStore(Connection connection, long after) {
+    connection.holdEvents();
+    connections.add(connection);
+    byParticipant.computeIfAbsent(connection.participantId, k -> new LinkedHashSet<>()).add(connection);
+    presence.changed();
+    long upTo = state.seq();
+    return stores.events().load(info.id(), after, upTo).map(events -> {
+      List<String> replay = new ArrayList<>(events.size());
+      events.forEach(e -> replay.add(EventView.render(e, state).encode()));
+      return new Replay(replay, upTo);
+    }).onFailure(e -> detach(connection));
+  }
+
+  void detach(Connection connection) {
+    connections.remove(connection);
+    if (connection.participantId != null) {
+      Set<Connection> own = byParticipant.get(connection.participantId);
+      if (own != null) {
+        own.remove(connection);
+        if (own.isEmpty()) {
+          byParticipant.remove(connection.participantId);
+        }
+      }
+      presence.changed();
+    }
+    if (connections.isEmpty()) {
+      idleSinceNanos = System.nanoTime();
+    }
+  }
+
+  private void broadcastPresence() {
+    JsonArray online = new JsonArray();
+    byParticipant.keySet().forEach(online::add);
+    OutboundFrame frame = OutboundFrame.of(new JsonObject().put("type", "presence").put("online", online).encode());
+    for (Connection connection : connections) {
+      if (!connection.socket.isClosed() && !connection.socket.writeQueueFull()) {
+        frame.writeTo(connection.socket);
+      }
+    }
+  }
+
+  void close() {
+    presence.cancel();
+  }
+}

@@ -1,0 +1,15 @@
+package nl.dialoogtafel.live;
+
+import nl.dialoogtafel.record.ContactStore;
+import nl.dialoogtafel.record.EventStore;
+import nl.dialoogtafel.record.ParticipantStore;
+import nl.dialoogtafel.record.SessionStore;
+import nl.dialoogtafel.storage.Database;
+
+/** The stores a live session writes to, opened once on one database. */
+public record Stores(EventStore events, ParticipantStore participants, ContactStore contacts, SessionStore sessions) {
+
+  public static Stores on(Database db) {
+    return new Stores(new EventStore(db), new ParticipantStore(db), new ContactStore(db), new SessionStore(db));
+  }
+}

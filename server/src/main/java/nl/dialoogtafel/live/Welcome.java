@@ -1,0 +1,30 @@
+package nl.dialoogtafel.live;
+
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+
+/**
+ * Puts already-encoded events into a {@code welcome} or {@code watching} reply, so a join costs
+ * string concatenation, not re-encoding the whole record.
+ */
+final class Welcome {
+
+  private Welcome() {}
+
+  static String withEvents(JsonObject head, List<String> events) {
+    String encodedHead = head.encode();
+    int size = encodedHead.length() + 16;
+    for (String event : events) {
+      size += event.length() + 1;
+    }
+    StringBuilder out = new StringBuilder(size);
+    out.append(encodedHead, 0, encodedHead.length() - 1).append(",\"events\":[");
+    for (int i = 0; i < events.size(); i++) {
+      if (i > 0) {
+        out.append(',');
+      }
+      out.append(events.get(i));
+    }
+    return out.append("]}").toString();
+  }
+}

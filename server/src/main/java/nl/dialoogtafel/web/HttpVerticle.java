@@ -1,0 +1,100 @@
+package nl.dialoogtafel.web;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import nl.dialoogtafel.Settings;
+import nl.dialoogtafel.live.Hubs;
+import nl.dialoogtafel.live.LiveGateway;
+import nl.dialoogtafel.live.Stores;
+import nl.dialoogtafel.storage.Database;
+import nl.dialoogtafel.templates.TemplateCatalog;
+
+/**
+ * The one HTTP server: the live WebSocket, the facilitator API and health, all routes declared
+ * here. Live sessions and the API share this verticle's event loop, so a session's state is only
+ * ever touched from one thread.
+ */
+public final class HttpVerticle extends VerticleBase {
+
+  private static final int MAX_BODY_BYTES = 64 * 1024;
+
+  private final Settings settings;
+  private final Database db;
+  private final TemplateCatalog templates;
+  private HttpServer server;
+  private LiveGateway gateway;
+
+  public HttpVerticle(Settings settings, Database db, TemplateCatalog templates) {
+    this.settings = settings;
+    this.db = db;
+    this.templates = templates;
+  }
+
+  public int actualPort() {
+    return server.actualPort();
+  }
+
+  @Override
+  public Future<?> start() {
+    OriginPolicy origins = new OriginPolicy(settings.publicUrl(), settings.extraOrigins());
+    Hubs hubs = new Hubs(vertx, Stores.on(db));
+    gateway = new LiveGateway(vertx, hubs, origins);
+    Auth auth = new Auth(new AccountStore(db), origins,
+        settings.publicUrl().map(u -> u.startsWith("https:")).orElse(false));
+    FacilitatorApi api = new FacilitatorApi(hubs, templates, settings.publicUrl());
+
+    Router router = Router.router(vertx);
+    router.route().handler(SecurityHeaders::apply);
+    router.get("/health").handler(this::health);
+    router.get("/ws").handler(gateway::handle);
+
+    router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
+    router.post("/api/login").handler(auth::login);
+    router.post("/api/logout").handler(auth::logout);
+    router.route("/api/*").handler(auth::requireFacilitator);
+    router.get("/api/me").handler(auth::me);
+    router.post("/api/tokens").handler(auth::issueApiToken);
+    router.get("/api/templates").handler(api::listTemplates);
+    router.get("/api/sessions").handler(api::listSessions);
+    router.post("/api/sessions").handler(api::createSession);
+    router.get("/api/sessions/:id").handler(api::getSession);
+    router.post("/api/sessions/:id/phase").handler(api::startPhase);
+    router.post("/api/sessions/:id/posts/:postId/hide").handler(api::hidePost);
+    router.post("/api/sessions/:id/posts/:postId/spotlight").handler(api::spotlightPost);
+    router.post("/api/sessions/:id/lock").handler(api::lock);
+    router.post("/api/sessions/:id/reopen").handler(api::reopen);
+    router.post("/api/sessions/:id/close").handler(api::close);
+    router.route("/api/*").handler(ctx -> ApiReplies.error(ctx, 404, "not_found", "not_found_route", null));
+    router.errorHandler(413, ctx -> ApiReplies.error(ctx, 413, "too_large", "too_large", null));
+
+    HttpServerOptions options = new HttpServerOptions()
+        .setHost(settings.host())
+        .setPort(settings.port())
+        .setMaxWebSocketMessageSize(4 * LiveGateway.MAX_MESSAGE_BYTES)
+        .setMaxWebSocketFrameSize(4 * LiveGateway.MAX_MESSAGE_BYTES)
+        // Compression per socket would undo "encode once, write the same bytes to everyone".
+        .setPerMessageWebSocketCompressionSupported(false)
+        .setPerFrameWebSocketCompressionSupported(false);
+    return vertx.createHttpServer(options).requestHandler(router).listen().onSuccess(s -> server = s);
+  }
+
+  @Override
+  public Future<?> stop() {
+    if (gateway != null) {
+      gateway.close();
+    }
+    return Future.succeededFuture();
+  }
+
+  private void health(RoutingContext ctx) {
+    db.ping()
+        .onSuccess(v -> ApiReplies.json(ctx, 200, new JsonObject().put("status", "ok")))
+        .onFailure(e -> ApiReplies.json(ctx, 503, new JsonObject().put("status", "unavailable")));
+  }
+}
