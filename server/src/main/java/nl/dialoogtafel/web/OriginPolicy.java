@@ -31,10 +31,12 @@ public final class OriginPolicy {
   }
 
   private static boolean isOwn(HttpServerRequest request, String origin) {
-    String host = request.getHeader("Host");
-    if (host == null) {
+    // authority() is the Host header in HTTP/1.1 and :authority in HTTP/2.
+    var authority = request.authority();
+    if (authority == null) {
       return false;
     }
+    String host = authority.port() > 0 ? authority.host() + ":" + authority.port() : authority.host();
     String lowerHost = host.toLowerCase(Locale.ROOT);
     return origin.equals("http://" + lowerHost) || origin.equals("https://" + lowerHost);
   }
