@@ -1,5 +1,6 @@
 package nl.dialoogtafel.live;
 
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -72,7 +73,7 @@ public final class LiveGateway {
     socket.textMessageHandler(text -> onText(c, text));
     socket.binaryMessageHandler(bytes -> c.error(null, ProtocolException.of("bad_request")));
     socket.pongHandler(pong -> c.lastHeardNanos = System.nanoTime());
-    socket.exceptionHandler(e -> socket.close());
+    socket.exceptionHandler(e -> closeBroken(socket, e));
     socket.closeHandler(v -> {
       open.remove(c);
       if (c.hub != null) {
@@ -175,6 +176,16 @@ public final class LiveGateway {
           c.sendRaw(Welcome.withEvents(head, events));
           return Future.succeededFuture();
         });
+  }
+
+  /** A frame that breaks the rules (too large, bad UTF-8) ends the connection with the status that says why. */
+  private static void closeBroken(ServerWebSocket socket, Throwable failure) {
+    if (socket.isClosed()) {
+      return;
+    }
+    short status = failure instanceof CorruptedWebSocketFrameException corrupted
+        ? (short) corrupted.closeStatus().code() : (short) 1011;
+    socket.close(status);
   }
 
   private static ProtocolException asProtocol(Throwable failure) {
