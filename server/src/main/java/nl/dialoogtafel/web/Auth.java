@@ -49,7 +49,7 @@ public final class Auth {
       return;
     }
     String address = ctx.request().remoteAddress() == null ? "?" : ctx.request().remoteAddress().hostAddress();
-    long wait = throttle.waitSeconds(username, address);
+    long wait = throttle.attempt(username, address);
     if (wait > 0) {
       ctx.response().putHeader("Retry-After", String.valueOf(wait));
       ApiReplies.error(ctx, 429, "rate_limited", "login_throttled", null, wait);
@@ -57,10 +57,9 @@ public final class Auth {
     }
     accounts.check(username, password).compose(found -> {
       if (found.isEmpty()) {
-        throttle.failed(username, address);
         return Future.succeededFuture(Optional.<String>empty());
       }
-      throttle.succeeded(username);
+      throttle.succeeded(username, address);
       return accounts.issueToken(found.get(), "cookie", Instant.now().plus(LOGIN_LIFETIME)).map(Optional::of);
     }).onSuccess(token -> {
       if (token.isEmpty()) {

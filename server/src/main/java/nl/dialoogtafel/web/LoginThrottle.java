@@ -6,7 +6,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Slows password guessing: after a few failures within a quarter of an hour an account, or an
- * address, must wait before the next try. The check comes before the (costly) hash.
+ * address, must wait before the next try. An attempt counts as a failure from the moment it is
+ * let through (before the costly hash), so guesses sent all at once are limited too; a success
+ * takes its own attempt back.
  */
 public final class LoginThrottle {
 
@@ -18,24 +20,28 @@ public final class LoginThrottle {
 
   private final Map<String, Failures> failures = new HashMap<>();
 
-  /** Seconds to wait before another try, or 0. */
-  public synchronized long waitSeconds(String account, String address) {
+  /**
+   * Lets an attempt through and counts it, or returns the seconds to wait first (nothing counted).
+   */
+  public synchronized long attempt(String account, String address) {
     long now = System.nanoTime();
     long wait = Math.max(wait("a:" + account, ACCOUNT_FAILURES, now), wait("ip:" + address, ADDRESS_FAILURES, now));
-    return TimeUnit.NANOSECONDS.toSeconds(wait) + (wait > 0 ? 1 : 0);
-  }
-
-  public synchronized void failed(String account, String address) {
-    long now = System.nanoTime();
+    if (wait > 0) {
+      return TimeUnit.NANOSECONDS.toSeconds(wait) + 1;
+    }
     bump("a:" + account, now);
     bump("ip:" + address, now);
     if (failures.size() > 100_000) {
       failures.values().removeIf(f -> now - f.since() > WINDOW_NANOS);
     }
+    return 0;
   }
 
-  public synchronized void succeeded(String account) {
+  /** The password was right: the account starts afresh and the address gets its attempt back. */
+  public synchronized void succeeded(String account, String address) {
     failures.remove("a:" + account);
+    failures.computeIfPresent("ip:" + address,
+        (key, f) -> f.count() <= 1 ? null : new Failures(f.since(), f.count() - 1));
   }
 
   private long wait(String key, int limit, long now) {
