@@ -84,18 +84,21 @@ public final class LiveGateway {
 
   private void onText(Connection c, String text) {
     c.lastHeardNanos = System.nanoTime();
-    if (text.length() > MAX_MESSAGE_BYTES / 3 && text.getBytes(StandardCharsets.UTF_8).length > MAX_MESSAGE_BYTES) {
-      c.error(null, ProtocolException.of("too_large"));
-      return;
-    }
+    boolean tooLarge = text.length() > MAX_MESSAGE_BYTES / 3
+        && text.getBytes(StandardCharsets.UTF_8).length > MAX_MESSAGE_BYTES;
     JsonObject message;
     try {
+      // Parsed even when too large (the transport caps it at 64 KiB), so the refusal carries its ref.
       message = new JsonObject(text);
     } catch (RuntimeException notAnObject) {
-      c.error(null, ProtocolException.of("bad_request"));
+      c.error(null, ProtocolException.of(tooLarge ? "too_large" : "bad_request"));
       return;
     }
     String ref = message.getValue("ref") instanceof String r ? r : null;
+    if (tooLarge) {
+      c.error(ref, ProtocolException.of("too_large"));
+      return;
+    }
     if (!c.rate.tryTake()) {
       c.error(ref, ProtocolException.of("rate_limited"));
       return;

@@ -355,9 +355,12 @@ public final class SessionHub {
         stores.contacts().answer(note);
         deliverAnswer(note);
       }
-    } else if (event instanceof SessionEvent.SessionLocked || event instanceof SessionEvent.SessionReopened
-        || event instanceof SessionEvent.SessionClosed) {
-      stores.sessions().setStatus(info.id(), state.status().wire());
+    } else if (event instanceof SessionEvent.SessionLocked) {
+      stores.sessions().setStatus(info.id(), "locked", stored.seq(), stored.hash());
+    } else if (event instanceof SessionEvent.SessionReopened) {
+      stores.sessions().setStatus(info.id(), "open", stored.seq(), stored.hash());
+    } else if (event instanceof SessionEvent.SessionClosed) {
+      stores.sessions().setStatus(info.id(), "closed", stored.seq(), stored.hash());
     }
   }
 
@@ -402,9 +405,16 @@ public final class SessionHub {
   }
 
   private void deliverAnswer(ContactNote note) {
+    deliverAnswer(note, true, true);
+  }
+
+  /** Sends the answer to a request to the requester and, for an exchange, the accepter. */
+  private void deliverAnswer(ContactNote note, boolean toRequester, boolean toAccepter) {
     if (ContactNote.DECLINED.equals(note.status())) {
-      sendPrivate(note.from(), "contact.declined", new JsonObject().put("request", note.id()), note.id(),
-          "answerDeliveredToRequester");
+      if (toRequester) {
+        sendPrivate(note.from(), "contact.declined", new JsonObject().put("request", note.id()), note.id(),
+            "answerDeliveredToRequester");
+      }
       return;
     }
     // Contact details are read from the participants at this moment and sent to these two only.
@@ -414,12 +424,16 @@ public final class SessionHub {
       if (requester.result().isEmpty() || accepter.result().isEmpty()) {
         return;
       }
-      sendPrivate(note.from(), "contact.exchanged",
-          new JsonObject().put("request", note.id()).put("with", accepter.result().get().card()), note.id(),
-          "answerDeliveredToRequester");
-      sendPrivate(note.to(), "contact.exchanged",
-          new JsonObject().put("request", note.id()).put("with", requester.result().get().card()), note.id(),
-          "answerDeliveredToAccepter");
+      if (toRequester) {
+        sendPrivate(note.from(), "contact.exchanged",
+            new JsonObject().put("request", note.id()).put("with", accepter.result().get().card()), note.id(),
+            "answerDeliveredToRequester");
+      }
+      if (toAccepter) {
+        sendPrivate(note.to(), "contact.exchanged",
+            new JsonObject().put("request", note.id()).put("with", requester.result().get().card()), note.id(),
+            "answerDeliveredToAccepter");
+      }
     });
   }
 
@@ -450,10 +464,10 @@ public final class SessionHub {
       if (note.to().equals(participantId) && pending && !note.requestDelivered()) {
         deliverRequest(note);
       } else if (note.from().equals(participantId) && !pending && !note.answerDeliveredToRequester()) {
-        deliverAnswer(note);
+        deliverAnswer(note, true, false);
       } else if (note.to().equals(participantId) && ContactNote.ACCEPTED.equals(note.status())
           && !note.answerDeliveredToAccepter()) {
-        deliverAnswer(note);
+        deliverAnswer(note, false, true);
       }
     }
   }

@@ -2,6 +2,7 @@ package nl.dialoogtafel.record;
 
 import static com.mongodb.client.model.Filters.eq;
 
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import io.vertx.core.Future;
@@ -49,10 +50,18 @@ public final class SessionStore {
     });
   }
 
-  /** Keeps the listed status in step with the record (the record stays the truth). */
-  public Future<Void> setStatus(String id, String status) {
+  /**
+   * Keeps the listed status in step with the record (the record stays the truth), with the
+   * record's head at that moment: a copy of the last seq and hash outside the chain, so a record
+   * cut short at its end can be told from a complete one.
+   */
+  public Future<Void> setStatus(String id, String status, long headSeq, String headHash) {
     return db.call(() -> {
-      db.collection(Database.SESSIONS).updateOne(eq("_id", id), Updates.set("status", status));
+      // Only a newer head wins: two status changes in quick succession may be written out of order.
+      db.collection(Database.SESSIONS).updateOne(
+          Filters.and(eq("_id", id), Filters.or(Filters.exists("head", false), Filters.lt("head.seq", headSeq))),
+          Updates.combine(Updates.set("status", status),
+          Updates.set("head", new Document("seq", headSeq).append("hash", headHash))));
       return null;
     });
   }

@@ -8,7 +8,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The H2 backend of mongo-java-server acknowledges writes before they reach the file; a crash
- * then loses them. This backend commits the store before a write command is answered. Writers
+ * then loses them. This backend commits the store and forces it to disk before a write command
+ * is answered. Writers
  * that arrive while a commit runs are covered by the next one (group commit), so concurrent
  * sessions share the cost of a commit instead of queueing one each.
  */
@@ -46,6 +47,8 @@ final class DurableH2Backend extends H2Backend {
       }
       long covered = writesDone.get();
       commit();
+      // commit() hands the chunk to the operating system; sync() makes it survive a power cut too.
+      getMvStore().sync();
       writesCommitted = covered;
     }
   }

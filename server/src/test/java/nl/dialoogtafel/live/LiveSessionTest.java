@@ -206,4 +206,16 @@ class LiveSessionTest {
       assertTrue(stored.containsKey("erased"));
     }
   }
+
+  @Test
+  @DisplayName("A foreign Origin is refused at the handshake; our own origin and a non-browser client get in")
+  void foreignOriginRefused() throws Exception {
+    org.junit.jupiter.api.Assertions.assertThrows(Exception.class,
+        () -> LiveClient.connect(vertx, server.port(), "https://evil.example"));
+    try (LiveClient own = LiveClient.connect(vertx, server.port(), server.origin());
+        LiveClient plain = LiveClient.connect(vertx, server.port())) {
+      assertEquals("error", own.reply(own.request(new JsonObject().put("type", "nonsense"))).getString("type"));
+      assertEquals("error", plain.reply(plain.request(new JsonObject().put("type", "nonsense"))).getString("type"));
+    }
+  }
 }

@@ -49,7 +49,7 @@ public final class LiveClient implements AutoCloseable {
     WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxMessageSize(1 << 24)
         .setMaxFrameSize(1 << 24));
     WebSocketConnectOptions options = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI("/ws")
-        .setAllowOriginHeader(false);
+        .setAllowOriginHeader(origin != null);
     if (origin != null) {
       options.putHeader("Origin", origin);
     }
