@@ -8,6 +8,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.StaticHandler;
 import nl.dialoogtafel.Settings;
 import nl.dialoogtafel.live.Hubs;
 import nl.dialoogtafel.live.LiveGateway;
@@ -48,11 +49,20 @@ public final class HttpVerticle extends VerticleBase {
     Auth auth = new Auth(new AccountStore(db), origins,
         settings.publicUrl().map(u -> u.startsWith("https:")).orElse(false));
     FacilitatorApi api = new FacilitatorApi(hubs, templates, settings.publicUrl());
+    Screens screens = new Screens(settings.publicUrl());
 
     Router router = Router.router(vertx);
     router.route().handler(SecurityHeaders::apply);
     router.get("/health").handler(this::health);
     router.get("/ws").handler(gateway::handle);
+
+    router.get("/").handler(screens::phone);
+    router.get("/j/:code").handler(screens::phone);
+    router.get("/kiosk/:id").handler(screens::kiosk);
+    router.get("/regie").handler(screens::console);
+    router.get("/qr/:code.svg").handler(screens::joinQr);
+    router.get("/assets/*").handler(StaticHandler.create("web-assets").setCachingEnabled(false));
+    router.get("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars"));
 
     router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
     router.post("/api/login").handler(auth::login);

@@ -20,13 +20,15 @@ public final class TestServer implements AutoCloseable {
   public static final String ADMIN = "gespreksleider";
   public static final String PASSWORD = "correct-paard-batterij-nietje";
 
-  private final Server server;
+  private Server server;
   private final Path dataDir;
+  private final Map<String, String> env;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  private TestServer(Server server, Path dataDir) {
+  private TestServer(Server server, Path dataDir, Map<String, String> env) {
     this.server = server;
     this.dataDir = dataDir;
+    this.env = env;
   }
 
   public static TestServer start() throws Exception {
@@ -40,7 +42,29 @@ public final class TestServer implements AutoCloseable {
     env.put("HOST", "127.0.0.1");
     env.put("DIALOOG_DATA_DIR", dataDir.toString());
     env.put("DIALOOG_TEMPLATES_DIR", System.getenv().getOrDefault("DIALOOG_TEMPLATES_DIR", "../session-templates"));
-    return new TestServer(Server.start(Settings.from(env)), dataDir);
+    return new TestServer(Server.start(Settings.from(env)), dataDir, env);
+  }
+
+  /** Stops the server (as a crash would end its connections) and starts it again on the same port and data. */
+  public void restart() throws Exception {
+    int port = port();
+    server.close();
+    Map<String, String> again = new HashMap<>(env);
+    again.put("PORT", String.valueOf(port));
+    server = Server.start(Settings.from(again));
+  }
+
+  /** Stops the server; {@link #startAgain} brings it back on the same port and data. */
+  public int stop() throws Exception {
+    int port = port();
+    server.close();
+    return port;
+  }
+
+  public void startAgain(int port) throws Exception {
+    Map<String, String> again = new HashMap<>(env);
+    again.put("PORT", String.valueOf(port));
+    server = Server.start(Settings.from(again));
   }
 
   public int port() {

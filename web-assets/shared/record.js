@@ -1,0 +1,120 @@
+// The session as a screen shows it, folded from the public events in seq order.
+// Shared by phone, kiosk and console; each renders from it on 'change'.
+
+export class SessionRecord extends EventTarget {
+  constructor() {
+    super();
+    this.reset();
+  }
+
+  reset() {
+    this.session = null;
+    this.phase = null;
+    this.state = 'open';
+    this.participants = new Map();
+    this.posts = new Map();
+    this.connections = [];
+    this.spotlight = null;
+    this.online = new Set();
+    this.changed();
+  }
+
+  /** Takes the session description from a welcome or watching message. */
+  describe(session) {
+    this.session = session;
+    this.state = session.state;
+    this.phase = session.phase;
+    this.changed();
+  }
+
+  apply(event) {
+    const data = event.data || {};
+    switch (event.name) {
+      case 'participant.joined':
+        this.participants.set(data.participant.id, data.participant);
+        break;
+      case 'phase.started':
+        this.phase = data.phase;
+        break;
+      case 'post.added': {
+        const post = data.post;
+        this.posts.set(post.id, { ...post, seq: event.seq, at: event.at, recognitions: [], removed: post.removed || null });
+        break;
+      }
+      case 'post.withdrawn':
+        this.remove(data.post, 'withdrawn');
+        break;
+      case 'post.hidden':
+        this.remove(data.post, 'hidden');
+        break;
+      case 'post.spotlighted':
+        this.spotlight = data.post;
+        break;
+      case 'recognition.added': {
+        const post = this.posts.get(data.post);
+        if (post) post.recognitions.push({ by: data.by, note: data.note, at: event.at });
+        break;
+      }
+      case 'connection.made':
+        this.connections.push({ between: data.between, at: event.at });
+        break;
+      case 'session.locked':
+        this.state = 'locked';
+        break;
+      case 'session.reopened':
+        this.state = 'open';
+        break;
+      case 'session.closed':
+        this.state = 'closed';
+        break;
+      default:
+        break; // events this screen does not know are ignored, as the protocol asks
+    }
+    this.changed(event);
+  }
+
+  remove(postId, why) {
+    const post = this.posts.get(postId);
+    if (post) {
+      post.removed = why;
+      post.title = null;
+      post.text = null;
+    }
+    if (this.spotlight === postId) this.spotlight = null;
+  }
+
+  setOnline(ids) {
+    this.online = new Set(ids);
+    this.changed();
+  }
+
+  /** Posts still on the wall, newest first. */
+  visiblePosts() {
+    return [...this.posts.values()].filter(post => !post.removed).sort((a, b) => b.seq - a.seq);
+  }
+
+  /** Render requests are gathered: a burst of events causes one render. */
+  changed(event) {
+    if (event) this.lastEvent = event;
+    if (this.pending) return;
+    this.pending = true;
+    queueMicrotask(() => {
+      this.pending = false;
+      this.dispatchEvent(new CustomEvent('change', { detail: { lastEvent: this.lastEvent } }));
+    });
+  }
+}
+
+/** "Fatima, jeugdverpleegkundige bij Jeugdteam Oost" — or without the name when it is not shown. */
+export function describePerson(t, person) {
+  if (!person) return t('person.anonymous');
+  return person.name
+    ? t('person.describe', { name: person.name, role: person.role, organisation: person.organisation })
+    : t('person.describeAnonymous', { role: person.role, organisation: person.organisation });
+}
+
+export function recognitionLabel(t, count) {
+  if (count === 0) return t('recognitions.none');
+  if (count === 1) return t('recognitions.one');
+  return t('recognitions.count', { count });
+}
