@@ -74,7 +74,8 @@ public final class EventView {
       phases.add(new JsonObject().put("id", p.id()).put("title", p.title()).put("minutes", p.minutes()));
     }
     JsonObject current = state.currentPhase().map(EventCodec::phase).orElse(null);
-    return new JsonObject().put("id", info.id()).put("title", info.title()).put("municipality", info.municipality())
+    return new JsonObject().put("id", info.id()).put("code", info.code()).put("title", info.title())
+        .put("municipality", info.municipality())
         .put("community", info.community()).put("state", state.status().wire()).put("phase", current)
         .put("phases", phases);
   }
