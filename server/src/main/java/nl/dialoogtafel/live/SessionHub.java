@@ -114,7 +114,11 @@ public final class SessionHub {
       }
       remember(event, stored);
       if (event instanceof ConnectionMade made) {
-        settleAcceptedNote(made, stored);
+        // A crash between the connection event and its note's answer is finished here.
+        ContactNote settled = settleAcceptedNote(made, stored);
+        if (settled != null) {
+          stores.contacts().answer(settled);
+        }
       }
     }
     for (StoredEvent stored : events) {
