@@ -38,7 +38,21 @@ export class LiveConnection extends EventTarget {
     this.retryTimer = null;
     this.outbox = saved.get(`${storageKey}.outbox`, []);
     this.pendingRequests = new Map();
-    window.addEventListener('online', () => this.reconnectNow());
+    this.stopped = false;
+    this.onBrowserOnline = () => this.reconnectNow();
+    window.addEventListener('online', this.onBrowserOnline);
+  }
+
+  /** Ends this connection for good: no reconnects, no listeners left behind. */
+  stop() {
+    this.stopped = true;
+    clearTimeout(this.retryTimer);
+    clearTimeout(this.retryFlush);
+    window.removeEventListener('online', this.onBrowserOnline);
+    const socket = this.socket;
+    this.socket = null;
+    socket?.close();
+    this.setStatus('offline');
   }
 
   start() {
@@ -47,6 +61,7 @@ export class LiveConnection extends EventTarget {
 
   connect() {
     clearTimeout(this.retryTimer);
+    if (this.stopped) return;
     if (this.socket && this.socket.readyState <= WebSocket.OPEN) return;
     const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
     const socket = new WebSocket(`${scheme}://${location.host}/ws?lang=${currentLanguage()}`);
@@ -70,6 +85,7 @@ export class LiveConnection extends EventTarget {
 
   /** Opens again at once (the browser came back online, or the user asked). */
   reconnectNow() {
+    if (this.stopped) return;
     this.attempt = 0;
     if (!this.socket) this.connect();
   }

@@ -45,7 +45,7 @@ export class SessionRecord extends EventTarget {
         this.remove(data.post, 'withdrawn');
         break;
       case 'post.hidden':
-        this.remove(data.post, 'hidden');
+        this.remove(data.post, 'hidden', data.reason);
         break;
       case 'post.spotlighted':
         this.spotlight = data.post;
@@ -73,10 +73,11 @@ export class SessionRecord extends EventTarget {
     this.changed(event);
   }
 
-  remove(postId, why) {
+  remove(postId, why, reason = null) {
     const post = this.posts.get(postId);
     if (post) {
       post.removed = why;
+      post.removedReason = reason;
       post.title = null;
       post.text = null;
     }

@@ -41,9 +41,15 @@ public final class Browser implements AutoCloseable {
     this.downloads = downloads;
   }
 
-  /** A phone-sized browser (360 × 740 CSS pixels). */
+  /**
+   * A phone-sized browser: 360 × 740 CSS pixels. Headless Chromium will not make a window
+   * narrower than 500 px, so the viewport is set through DevTools, as a phone emulation would.
+   */
   public static Browser phone() throws IOException {
-    return open(360, 740);
+    Browser browser = open(500, 740);
+    browser.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of(
+        "width", 360, "height", 740, "deviceScaleFactor", 2, "mobile", true));
+    return browser;
   }
 
   /** A projector-sized browser (1280 × 720). */
