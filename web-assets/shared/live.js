@@ -4,6 +4,9 @@ import { newId, saved } from './dom.js';
 import { currentLanguage } from './i18n.js';
 
 const BACKOFF_MS = [500, 1000, 2000, 4000, 8000, 15000];
+/** Silence after which the page asks the server for a pong, and after which it gives the socket up. */
+const QUIET_MS = 25000;
+const DEAD_MS = 40000;
 /** Errors after which the same message may succeed later: keep it in the outbox. */
 const RETRYABLE = new Set(['unavailable', 'rate_limited']);
 
@@ -40,7 +43,19 @@ export class LiveConnection extends EventTarget {
     this.pendingRequests = new Map();
     this.stopped = false;
     this.onBrowserOnline = () => this.reconnectNow();
+    this.onBrowserOffline = () => this.socket?.close();
     window.addEventListener('online', this.onBrowserOnline);
+    window.addEventListener('offline', this.onBrowserOffline);
+    this.lastHeard = Date.now();
+    this.heartbeat = setInterval(() => this.checkAlive(), 5000);
+  }
+
+  /** A socket can die without a close event (Wi-Fi gone): ping when quiet, give up when silent. */
+  checkAlive() {
+    if (!this.socket || this.socket.readyState !== WebSocket.OPEN) return;
+    const quiet = Date.now() - this.lastHeard;
+    if (quiet > DEAD_MS) this.socket.close();
+    else if (quiet > QUIET_MS) this.transmit({ type: 'ping' });
   }
 
   /** Ends this connection for good: no reconnects, no listeners left behind. */
@@ -48,7 +63,9 @@ export class LiveConnection extends EventTarget {
     this.stopped = true;
     clearTimeout(this.retryTimer);
     clearTimeout(this.retryFlush);
+    clearInterval(this.heartbeat);
     window.removeEventListener('online', this.onBrowserOnline);
+    window.removeEventListener('offline', this.onBrowserOffline);
     const socket = this.socket;
     this.socket = null;
     socket?.close();
@@ -70,6 +87,7 @@ export class LiveConnection extends EventTarget {
     this.setStatus('connecting');
     socket.addEventListener('open', () => {
       this.attempt = 0;
+      this.lastHeard = Date.now();
       const hello = this.hello(this);
       if (hello) this.transmit(hello);
     });
@@ -174,6 +192,7 @@ export class LiveConnection extends EventTarget {
   }
 
   receive(data) {
+    this.lastHeard = Date.now();
     let message;
     try {
       message = JSON.parse(data);
@@ -199,6 +218,8 @@ export class LiveConnection extends EventTarget {
         break;
       case 'error':
         this.refused(message);
+        break;
+      case 'pong':
         break;
       default: {
         const pending = this.pendingRequests.get(message.ref);

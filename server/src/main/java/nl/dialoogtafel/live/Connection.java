@@ -78,8 +78,12 @@ final class Connection {
     return socket.isClosed() ? Future.failedFuture("closed") : socket.writeTextMessage(json);
   }
 
-  void ack(String ref, String id, long seq) {
-    send(new JsonObject().put("type", "ack").put("ref", ref).put("id", id).put("seq", seq));
+  void ack(String ref, String id, long seq, String request) {
+    JsonObject ack = new JsonObject().put("type", "ack").put("ref", ref).put("id", id).put("seq", seq);
+    if (request != null) {
+      ack.put("request", request);
+    }
+    send(ack);
   }
 
   void error(String ref, ProtocolException failure) {

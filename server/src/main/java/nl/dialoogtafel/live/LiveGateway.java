@@ -31,7 +31,7 @@ public final class LiveGateway {
   private static final Set<String> PARTICIPANT_TYPES = Set.of(
       "post", "withdraw", "recognize", "contact.request", "contact.accept", "contact.decline", "leave");
   private static final Set<String> KNOWN_TYPES = Set.of(
-      "join", "resume", "watch", "post", "withdraw", "recognize", "contact.request", "contact.accept",
+      "ping", "join", "resume", "watch", "post", "withdraw", "recognize", "contact.request", "contact.accept",
       "contact.decline", "leave");
 
   private final Vertx vertx;
@@ -123,6 +123,11 @@ public final class LiveGateway {
     if (!KNOWN_TYPES.contains(type)) {
       throw new ProtocolException("unknown_type", "unknown_type", "type", type);
     }
+    if (type.equals("ping")) {
+      // Browsers cannot see WebSocket pings; this lets a page notice a connection that died silently.
+      c.send(new JsonObject().put("type", "pong").put("ref", ref));
+      return Future.succeededFuture();
+    }
     if (c.role == Connection.Role.KIOSK && !type.equals("watch")) {
       throw new ProtocolException("forbidden", "kiosk_readonly", null);
     }
@@ -153,7 +158,11 @@ public final class LiveGateway {
         yield null;
       }
     };
-    return stored == null ? Future.succeededFuture() : stored.onSuccess(seq -> c.ack(ref, id, seq));
+    if (stored == null) {
+      return Future.succeededFuture();
+    }
+    String request = type.equals("contact.request") ? participants.requestIdFor(c, id) : null;
+    return stored.onSuccess(seq -> c.ack(ref, id, seq, request));
   }
 
   /** A kiosk watches with the key from its URL and can change nothing. */

@@ -139,7 +139,15 @@ final class ParticipantProtocol {
     String id = f.id();
     String to = f.text("to", 1, 40, false);
     String note = f.optionalText("note", 280, true);
-    return c.hub.submit(new Command.RequestContact(Ids.id("c"), c.participantId, to, note), key(c, id));
+    return c.hub.submit(new Command.RequestContact(requestIdFor(c, id), c.participantId, to, note), key(c, id));
+  }
+
+  /**
+   * A request's id follows from who sent it with which client id, so a re-sent request names
+   * the same request (the ack carries it, and a later contact.declined can be matched to it).
+   */
+  String requestIdFor(Connection c, String clientId) {
+    return "c" + Ids.sha256(c.hub.info().id() + "/" + key(c, clientId)).substring(0, 16);
   }
 
   Future<Long> acceptContact(Connection c, JsonObject m) {

@@ -218,4 +218,22 @@ class LiveSessionTest {
       assertEquals("error", plain.reply(plain.request(new JsonObject().put("type", "nonsense"))).getString("type"));
     }
   }
+
+  @Test
+  @DisplayName("A ping gets a pong; a contact request's ack names the request, the same on a re-send")
+  void pingAndRequestIdInAck() throws Exception {
+    try (Phone fatima = Phone.join(vertx, server.port(), code(), "Fatima", "Jeugdteam Oost");
+        Phone joost = Phone.join(vertx, server.port(), code(), "Joost", "GGD")) {
+      JsonObject pong = fatima.live.reply(fatima.live.request(new JsonObject().put("type", "ping")));
+      assertEquals("pong", pong.getString("type"));
+      JsonObject request = new JsonObject().put("id", "ask-1").put("to", joost.participantId);
+      JsonObject first = fatima.send("contact.request", request);
+      JsonObject again = fatima.send("contact.request", request);
+      assertEquals("ack", first.getString("type"));
+      assertEquals(first.getString("request"), again.getString("request"));
+      assertEquals(first.getLong("seq"), again.getLong("seq"));
+      JsonObject asked = joost.live.nextPrivate("contact.requested");
+      assertEquals(first.getString("request"), asked.getJsonObject("data").getString("request"));
+    }
+  }
 }

@@ -1,0 +1,97 @@
+// The kiosk: watches one session (read-only) and projects it. This module only wires the parts:
+// the live connection feeds the record, and every change re-renders the panels, at most a few
+// times a second. It runs unattended for a whole morning, so nothing here grows but the record.
+import { languageButton, loadMessages, t } from '../shared/i18n.js';
+import { LiveConnection } from '../shared/live.js';
+import { SessionRecord } from '../shared/record.js';
+import { FollowupsPanel } from './followups.js';
+import { JoinPanel } from './join.js';
+import { PhasePanel } from './phase.js';
+import { showConnectionStatus } from './status.js';
+import { Wall } from './wall.js';
+import { ConnectionWeb } from './web.js';
+import { WhoIsHere } from './who.js';
+
+/** Gathers a burst of events (a room full of phones) into one render. */
+const RENDER_DELAY_MS = 150;
+
+const $ = id => document.getElementById(id);
+
+await loadMessages('kiosk');
+$('language').replaceWith(languageButton());
+
+// The session id is in the path (/kiosk/{id}); the key only in the fragment, which the browser
+// never sends in a request. It goes nowhere but into the watch message.
+const sessionId = decodeURIComponent(location.pathname.split('/').filter(Boolean)[1] || '');
+const key = new URLSearchParams(location.hash.slice(1)).get('key');
+
+if (!sessionId || !key) {
+  fail(t('kiosk.failure.link'));
+} else {
+  start(sessionId, key);
+}
+
+function start(session, kioskKey) {
+  const record = new SessionRecord();
+  const phase = new PhasePanel({ title: $('phase-title'), prompt: $('prompt'), timer: $('timer'), state: $('state') }, t);
+  const join = new JoinPanel({ section: $('join'), qr: $('qr'), code: $('join-code'), url: $('join-url') }, t);
+  const wall = new Wall({ list: $('posts'), spotlight: $('spotlight'), empty: $('wall-empty'), announce: $('announce') }, t);
+  const followups = new FollowupsPanel({ section: $('followups'), list: $('followups-list') }, t);
+  const who = new WhoIsHere({ box: document.querySelector('.who'), heading: $('who-heading'), list: $('who-list') }, t);
+  const web = new ConnectionWeb({ svg: $('web-svg'), canvas: $('web-canvas'), empty: $('web-empty'),
+    heading: $('web-heading'), list: $('web-list') }, t);
+
+  const connection = new LiveConnection({
+    storageKey: `dialoogtafel.kiosk.${session}`,
+    hello: live => ({ type: 'watch', session, key: kioskKey, after: live.lastSeq }),
+  });
+
+  let renderTimer = null;
+  const render = () => {
+    renderTimer = null;
+    phase.render(record);
+    join.render(record.session);
+    // The earlier knelpunten fill the wall until the first story of this session arrives;
+    // the invitation to post shows only when there is nothing else.
+    const onWall = wall.render(record, !followups.available());
+    followups.render(!onWall);
+    who.render(record);
+    web.render(record);
+  };
+  const scheduleRender = () => {
+    if (renderTimer === null) renderTimer = setTimeout(render, RENDER_DELAY_MS);
+  };
+
+  connection.addEventListener('reset', () => {
+    record.reset();
+    wall.reset();
+    web.reset();
+    who.reset();
+    phase.reset();
+  });
+  connection.addEventListener('welcome', event => {
+    wall.replaying();
+    followups.receive(event.detail);
+    record.describe(event.detail.session);
+  });
+  connection.addEventListener('event', event => {
+    // Events delivered while the connection is ready are live; the others are a welcome's replay.
+    phase.observe(event.detail, connection.ready);
+    record.apply(event.detail);
+  });
+  connection.addEventListener('presence', event => {
+    who.presence();
+    record.setOnline(Array.isArray(event.detail.online) ? event.detail.online : []);
+  });
+  connection.addEventListener('failed', event => fail(t('kiosk.failure.refused', { message: event.detail.error.message })));
+  record.addEventListener('change', scheduleRender);
+  window.addEventListener('resize', scheduleRender);
+  showConnectionStatus(connection, $('status'), $('status-text'), t);
+  connection.start();
+}
+
+function fail(message) {
+  const node = $('failure');
+  node.textContent = message;
+  node.hidden = false;
+}
