@@ -1,13 +1,15 @@
 // Opens the live connection for one session code: it resumes with the stored token when there
 // is one (reload, reconnect), otherwise it joins once with the form's message.
 import { LiveConnection } from '../shared/live.js';
+import { newId } from '../shared/dom.js';
 import { membership, sessionKey } from './storage.js';
 
 /** Errors on the hello after which trying again later may work. */
 const TRY_LATER = new Set(['unavailable', 'rate_limited']);
 
 export function connectTo(code, join, { onWelcome, onForgotten, onJoinRefused, onTrouble }) {
-  let pendingJoin = join;
+  // One id for this join however often it is sent: a join whose welcome was lost finds the same person.
+  let pendingJoin = join && { ...join, id: join.id || newId() };
   let lastHello = null;
   const conn = new LiveConnection({
     storageKey: sessionKey(code),
@@ -58,17 +60,7 @@ export function connectTo(code, join, { onWelcome, onForgotten, onJoinRefused, o
   return conn;
 }
 
-/**
- * Ends a connection for good. LiveConnection has no stop(), so it is kept from reconnecting
- * by hand; its close handler ignores a socket that is no longer its own.
- */
+/** Ends a connection for good: no more reconnects. */
 export function stop(conn) {
-  conn.connect = () => {};
-  conn.reconnectNow = () => {};
-  clearTimeout(conn.retryTimer);
-  clearTimeout(conn.retryFlush);
-  const socket = conn.socket;
-  conn.socket = null;
-  conn.ready = false;
-  socket?.close();
+  conn.stop();
 }

@@ -42,6 +42,17 @@ public final class Ids {
     }
   }
 
+  /** HMAC-SHA256 of the message under the key, URL-safe: a value only the holder of the key can derive. */
+  public static String hmac(String key, String message) {
+    try {
+      javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+      mac.init(new javax.crypto.spec.SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+      return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+    }
+  }
+
   /** Compares secrets in time that does not depend on where they differ. */
   public static boolean sameSecret(String a, String b) {
     if (a == null || b == null) {

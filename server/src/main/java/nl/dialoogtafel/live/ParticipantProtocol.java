@@ -15,6 +15,7 @@ import nl.dialoogtafel.i18n.Messages;
 import nl.dialoogtafel.privacy.Finding;
 import nl.dialoogtafel.privacy.PrivacyGuard;
 import nl.dialoogtafel.record.ParticipantRecord;
+import nl.dialoogtafel.storage.Documents;
 
 /** What a phone can say: join or resume, then post, withdraw, recognise, ask for contact, answer, leave. */
 final class ParticipantProtocol {
@@ -46,11 +47,10 @@ final class ParticipantProtocol {
     String phone = contact(f.optionalText("phone", 40, false), PHONE, "phone");
     String email = contact(f.optionalText("email", 254, false), EMAIL, "email");
     boolean showName = f.bool("showName", true);
+    String joinId = f.optionalText("id", 100, false);
     if (joinGuard.blocked(c.address)) {
       throw new ProtocolException("rate_limited", "join_rate_limited", "code");
     }
-    String participantId = Ids.id("u");
-    String token = Ids.secret();
     return hubs.byCode(code)
         .onFailure(e -> {
           if (e instanceof ProtocolException p && p.code().equals("unknown_session")) {
@@ -58,22 +58,51 @@ final class ParticipantProtocol {
           }
         })
         .compose(hub -> {
-          ParticipantRecord record = new ParticipantRecord(participantId, hub.info().id(), name, organisation, role,
-              showName, phone, email, Ids.sha256(token), Instant.now().toString());
-          Participant participant = record.participant();
+          Identity identity = identity(hub, joinId);
+          Participant known = hub.state().participants().get(identity.participantId());
+          if (known != null) {
+            // The same join again (its welcome was lost): the same person, nothing new stored.
+            welcome(c, ref, hub, known, identity.token());
+            return Future.succeededFuture();
+          }
           if (hub.state().status().wire().equals("closed")) {
             return Future.failedFuture(ProtocolException.of("session_closed"));
           }
+          ParticipantRecord record = new ParticipantRecord(identity.participantId(), hub.info().id(), name,
+              organisation, role, showName, phone, email, Ids.sha256(identity.token()), Instant.now().toString());
           return hubs.stores().participants().insert(record)
-              .recover(e -> Future.failedFuture(ProtocolException.of("unavailable")))
-              .compose(v -> hub.submit(new Command.Join(participant), "join/" + participantId))
+              .recover(e -> Documents.isDuplicateKey(e) ? Future.succeededFuture()
+                  : Future.failedFuture(ProtocolException.of("unavailable")))
+              .compose(v -> hub.submit(new Command.Join(record.participant()), "join/" + identity.participantId()))
               .map(seq -> {
-                becomeParticipant(c, hub, participantId);
-                List<String> events = hub.attach(c, 0);
-                c.sendRaw(Welcome.withEvents(welcomeHead(ref, hub, participant, token, false), events));
+                welcome(c, ref, hub, hub.state().participants().get(identity.participantId()), identity.token());
                 return null;
               });
         });
+  }
+
+  private record Identity(String participantId, String token) {}
+
+  /**
+   * Without an {@code id} a join makes a new participant with a random token. With one, the
+   * participant id and token are derived from it with the installation's secret, so a join that
+   * is sent again after a lost welcome finds the same person instead of making a second.
+   */
+  private Identity identity(SessionHub hub, String joinId) {
+    if (joinId == null) {
+      return new Identity(Ids.id("u"), Ids.secret());
+    }
+    String secret = hubs.stores().joinSecret();
+    String seed = hub.info().id() + "/" + joinId;
+    return new Identity("u" + Ids.sha256(Ids.hmac(secret, "participant:" + seed)).substring(0, 16),
+        Ids.hmac(secret, "token:" + seed));
+  }
+
+  private static void welcome(Connection c, String ref, SessionHub hub, Participant participant, String token) {
+    becomeParticipant(c, hub, participant.id());
+    List<String> events = hub.attach(c, 0);
+    c.sendRaw(Welcome.withEvents(welcomeHead(ref, hub, participant, token, false), events));
+    hub.deliverUndelivered(participant.id());
   }
 
   Future<Void> resume(Connection c, String ref, JsonObject m) {

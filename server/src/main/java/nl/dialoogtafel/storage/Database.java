@@ -30,11 +30,13 @@ public final class Database implements AutoCloseable {
   public static final String CONTACTS = "contacts";
   public static final String ACCOUNTS = "accounts";
   public static final String TOKENS = "tokens";
+  public static final String META = "meta";
 
   private final MongoClient client;
   private final MongoDatabase db;
   private final WorkerExecutor worker;
   private final EmbeddedMongo embedded;
+  private String joinSecret;
 
   private Database(MongoClient client, MongoDatabase db, WorkerExecutor worker, EmbeddedMongo embedded) {
     this.client = client;
@@ -67,6 +69,7 @@ public final class Database implements AutoCloseable {
     WorkerExecutor worker = vertx.createSharedWorkerExecutor("dialoogtafel-db", 16);
     Database database = new Database(client, client.getDatabase(name), worker, embedded);
     database.ensureIndexes();
+    database.joinSecret = database.secret("join");
     return database;
   }
 
@@ -84,6 +87,32 @@ public final class Database implements AutoCloseable {
       db.runCommand(new Document("ping", 1));
       return null;
     });
+  }
+
+  /** The secret from which repeated joins derive the same participant and token. */
+  public String joinSecret() {
+    return joinSecret;
+  }
+
+  /**
+   * Blocking, for start-up: a random secret of this installation under the given name, made on
+   * first use and kept in the database so every restart (and every node) derives the same values.
+   */
+  private String secret(String name) {
+    Document found = collection(META).find(new Document("_id", "secret:" + name)).first();
+    if (found != null) {
+      return found.getString("value");
+    }
+    String value = nl.dialoogtafel.Ids.secret();
+    try {
+      collection(META).insertOne(new Document("_id", "secret:" + name).append("value", value));
+      return value;
+    } catch (RuntimeException raced) {
+      if (!Documents.isDuplicateKey(raced)) {
+        throw raced;
+      }
+      return collection(META).find(new Document("_id", "secret:" + name)).first().getString("value");
+    }
   }
 
   private void ensureIndexes() {

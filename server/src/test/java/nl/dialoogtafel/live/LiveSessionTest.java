@@ -236,4 +236,22 @@ class LiveSessionTest {
       assertEquals(first.getString("request"), asked.getJsonObject("data").getString("request"));
     }
   }
+
+  @Test
+  @DisplayName("A join sent again with the same id (its welcome was lost) finds the same participant and stores nothing")
+  void repeatedJoinIsIdempotent() throws Exception {
+    JsonObject join = Phone.joinMessage(code(), "Fatima", "Jeugdteam Oost").put("id", "join-" + UUID.randomUUID());
+    try (Phone first = Phone.join(vertx, server.port(), join);
+        Phone again = Phone.join(vertx, server.port(), join);
+        Phone other = Phone.join(vertx, server.port(), join.copy().put("id", "another-device"))) {
+      assertEquals(first.participantId, again.participantId);
+      assertEquals(first.token, again.token);
+      assertFalse(first.participantId.equals(other.participantId), "another id is another person");
+      long joined = server.server().database().collection(Database.EVENTS).countDocuments(
+          new org.bson.Document("session", session.getString("id")).append("name", "participant.joined"));
+      assertEquals(2, joined);
+      long seq = first.post("after-rejoin", "story", "Na de dubbele aanmelding.").getLong("seq");
+      assertEquals(seq, again.live.nextEvent("post.added").getLong("seq"), "the second connection is live too");
+    }
+  }
 }
