@@ -1,24 +1,7 @@
 // The console watches its session live as the kiosk does (hello = watch with the kiosk key) and
-// folds the events into a SessionRecord. Unlike a kiosk it must be able to stop watching.
+// folds the events into a SessionRecord. Unlike a kiosk it stops watching when the view changes.
 import { LiveConnection } from '../shared/live.js';
 import { SessionRecord } from '../shared/record.js';
-
-class StoppableConnection extends LiveConnection {
-  connect() {
-    if (!this.stopped) super.connect();
-  }
-
-  scheduleReconnect() {
-    if (!this.stopped) super.scheduleReconnect();
-  }
-
-  stop() {
-    this.stopped = true;
-    clearTimeout(this.retryTimer);
-    clearTimeout(this.retryFlush);
-    if (this.socket) this.socket.close(1000);
-  }
-}
 
 /** The kiosk key is the #key= fragment of the session's kiosk URL. */
 export function kioskKey(kioskUrl) {
@@ -29,7 +12,7 @@ export function kioskKey(kioskUrl) {
 /** → {record, connection, stop()}; the connection dispatches status/failed as LiveConnection does. */
 export function watchSession(sessionId, key) {
   const record = new SessionRecord();
-  const connection = new StoppableConnection({
+  const connection = new LiveConnection({
     storageKey: `dialoogtafel.console.${sessionId}`,
     hello: live => ({ type: 'watch', session: sessionId, key, after: live.lastSeq }),
   });

@@ -4,9 +4,9 @@
  * Removes children from the end of a clipped container until nothing overflows it any more.
  * Keeps at least `keep` children. Returns the number removed.
  */
-export function trimToFit(container, keep = 1, box = container) {
+export function trimToFit(container, keep = 1) {
   let removed = 0;
-  while (container.children.length > keep && overflows(box)) {
+  while (container.children.length > keep && overflows(container)) {
     container.lastElementChild.remove();
     removed++;
   }

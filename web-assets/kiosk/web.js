@@ -112,7 +112,11 @@ export class ConnectionWeb {
   /** Node radius grows with the number of connections; the room a node claims includes its label. */
   size() {
     const rem = parseFloat(getComputedStyle(document.documentElement).fontSize) || 28;
-    this.rem = rem;
+    if (rem !== this.rem) {
+      // Another projector resolution: the labels have a new size, measure them again.
+      for (const node of this.nodes) node.half = 0;
+      this.rem = rem;
+    }
     for (const node of this.nodes) {
       node.r = rem * (0.22 + 0.07 * Math.sqrt(node.degree));
       node.circle.setAttribute('r', node.r.toFixed(1));
@@ -131,6 +135,9 @@ export class ConnectionWeb {
     const width = this.canvas.clientWidth;
     const height = this.canvas.clientHeight;
     if (!width || !height || (width === this.width && height === this.height)) return;
+    // The first measurement may come after a whole morning of connections arrived (a reload):
+    // lay them out from scratch then, otherwise only make room.
+    const first = !this.width;
     this.width = width;
     this.height = height;
     this.svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
@@ -138,7 +145,7 @@ export class ConnectionWeb {
     this.simulation.force('x').x(width / 2);
     this.simulation.force('y').y(height / 2);
     this.size();
-    if (this.nodes.length) this.warm(WARM_RESIZE);
+    if (this.nodes.length) this.warm(first ? 1 : WARM_RESIZE);
   }
 
   /** Runs the layout for a while; with reduced motion it is computed at once and drawn settled. */
