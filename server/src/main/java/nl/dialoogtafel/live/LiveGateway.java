@@ -186,6 +186,7 @@ public final class LiveGateway {
               .put("seq", hub.state().seq()).put("reset", reset)
               .put("session", EventView.session(hub.info(), hub.state()));
           c.sendRaw(Welcome.withEvents(head, events));
+          hub.sendPresenceTo(c);
           return Future.succeededFuture();
         });
   }

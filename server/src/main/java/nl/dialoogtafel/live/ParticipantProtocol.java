@@ -102,6 +102,7 @@ final class ParticipantProtocol {
     becomeParticipant(c, hub, participant.id());
     List<String> events = hub.attach(c, 0);
     c.sendRaw(Welcome.withEvents(welcomeHead(ref, hub, participant, token, false), events));
+    hub.sendPresenceTo(c);
     hub.deliverUndelivered(participant.id());
   }
 
@@ -127,6 +128,7 @@ final class ParticipantProtocol {
             return hub.attachFromStore(c, reset ? 0 : after).map(replay -> {
               c.sendRaw(Welcome.withEvents(welcomeHead(ref, hub, participant, token, reset), replay.events()));
               c.replayed(replay.upTo());
+              hub.sendPresenceTo(c);
               hub.deliverUndelivered(record.id());
               return null;
             });

@@ -533,10 +533,19 @@ public final class SessionHub {
     }
   }
 
-  private void broadcastPresence() {
+  /** Tells one connection (just welcomed) who is online now, without waiting for the next change. */
+  void sendPresenceTo(Connection connection) {
+    presenceFrame().writeTo(connection.socket);
+  }
+
+  private OutboundFrame presenceFrame() {
     JsonArray online = new JsonArray();
     byParticipant.keySet().forEach(online::add);
-    OutboundFrame frame = OutboundFrame.of(new JsonObject().put("type", "presence").put("online", online).encode());
+    return OutboundFrame.of(new JsonObject().put("type", "presence").put("online", online).encode());
+  }
+
+  private void broadcastPresence() {
+    OutboundFrame frame = presenceFrame();
     for (Connection connection : connections) {
       if (!connection.socket.isClosed() && !connection.socket.writeQueueFull()) {
         frame.writeTo(connection.socket);

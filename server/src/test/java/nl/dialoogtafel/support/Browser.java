@@ -52,9 +52,12 @@ public final class Browser implements AutoCloseable {
     return browser;
   }
 
-  /** A projector-sized browser (1280 × 720). */
+  /** A projector-sized browser: the page itself is 1280 × 720 (the window's bars are not counted). */
   public static Browser screen() throws IOException {
-    return open(1280, 720);
+    Browser browser = open(1280, 800);
+    browser.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of(
+        "width", 1280, "height", 720, "deviceScaleFactor", 1, "mobile", false));
+    return browser;
   }
 
   public static Browser open(int width, int height) throws IOException {
