@@ -70,6 +70,8 @@ public final class HttpVerticle extends VerticleBase {
     router.post("/api/sessions/:id/lock").handler(api::lock);
     router.post("/api/sessions/:id/reopen").handler(api::reopen);
     router.post("/api/sessions/:id/close").handler(api::close);
+    router.post("/api/sessions/:id/harvest").handler(api::addHarvest);
+    router.post("/api/sessions/:id/posts/:postId/telling").handler(api::markTelling);
     router.route("/api/*").handler(ctx -> ApiReplies.error(ctx, 404, "not_found", "not_found_route", null));
     router.errorHandler(413, ctx -> ApiReplies.error(ctx, 413, "too_large", "too_large", null));
 
