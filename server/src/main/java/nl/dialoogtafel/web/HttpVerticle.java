@@ -8,6 +8,10 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.StaticHandler;
+import nl.dialoogtafel.archive.FollowUpStore;
+import nl.dialoogtafel.archive.ReadLog;
+import nl.dialoogtafel.archive.RecordSource;
 import nl.dialoogtafel.Settings;
 import nl.dialoogtafel.live.Hubs;
 import nl.dialoogtafel.live.LiveGateway;
@@ -45,7 +49,8 @@ public final class HttpVerticle extends VerticleBase {
     OriginPolicy origins = new OriginPolicy(settings.publicUrl(), settings.extraOrigins());
     Hubs hubs = new Hubs(vertx, Stores.on(db));
     gateway = new LiveGateway(vertx, hubs, origins);
-    Auth auth = new Auth(new AccountStore(db), origins,
+    AccountStore accounts = new AccountStore(db);
+    Auth auth = new Auth(accounts, origins,
         settings.publicUrl().map(u -> u.startsWith("https:")).orElse(false));
     FacilitatorApi api = new FacilitatorApi(hubs, templates, settings.publicUrl());
 
@@ -60,6 +65,7 @@ public final class HttpVerticle extends VerticleBase {
     router.route("/api/*").handler(auth::requireFacilitator);
     router.get("/api/me").handler(auth::me);
     router.post("/api/tokens").handler(auth::issueApiToken);
+    router.post("/api/accounts").handler(new AccountsApi(accounts)::create);
     router.get("/api/templates").handler(api::listTemplates);
     router.get("/api/sessions").handler(api::listSessions);
     router.post("/api/sessions").handler(api::createSession);
@@ -73,6 +79,7 @@ public final class HttpVerticle extends VerticleBase {
     router.post("/api/sessions/:id/harvest").handler(api::addHarvest);
     router.post("/api/sessions/:id/posts/:postId/telling").handler(api::markTelling);
     router.route("/api/*").handler(ctx -> ApiReplies.error(ctx, 404, "not_found", "not_found_route", null));
+    archiveRoutes(router, auth, accounts);
     router.errorHandler(413, ctx -> ApiReplies.error(ctx, 413, "too_large", "too_large", null));
 
     HttpServerOptions options = new HttpServerOptions()
@@ -92,6 +99,32 @@ public final class HttpVerticle extends VerticleBase {
       gateway.close();
     }
     return Future.succeededFuture();
+  }
+
+  /**
+   * The archive (server-rendered pages) and the static assets. Kept together and apart from the
+   * live and API routes above.
+   */
+  private void archiveRoutes(Router router, Auth auth, AccountStore accounts) {
+    PageRenderer pages = new PageRenderer(vertx);
+    RecordSource source = new RecordSource(db);
+    FollowUpStore followups = new FollowUpStore(db);
+    ArchivePages archive = new ArchivePages(auth, pages, new PdfRenderer(pages), source, followups,
+        new ReadLog(db), templates);
+    LoginPage login = new LoginPage(auth, pages);
+    FollowUpForm answer = new FollowUpForm(auth, pages, archive, source, followups);
+
+    // web-assets/ on disk when the server runs from the repository, else the copy in the jar.
+    router.get("/assets/*").handler(StaticHandler.create("web-assets"));
+    router.route("/login").handler(BodyHandler.create(false).setBodyLimit(8 * 1024));
+    router.get("/login").handler(login::show);
+    router.post("/login").handler(login::submit);
+    router.route("/logout").handler(BodyHandler.create(false).setBodyLimit(1024));
+    router.post("/logout").handler(login::logout);
+    router.route("/archief/*").handler(BodyHandler.create(false).setBodyLimit(32 * 1024));
+    router.route("/archief*").handler(archive::requireAccount);
+    router.post("/archief/:id/knelpunten/:postId").handler(answer::submit);
+    router.get("/archief/:file").handler(archive::record);
   }
 
   private void health(RoutingContext ctx) {
