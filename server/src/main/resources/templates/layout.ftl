@@ -6,6 +6,7 @@
 <meta charset="utf-8"/>
 <meta name="viewport" content="width=device-width, initial-scale=1"/>
 <title>${title} · ${t("app.name")}</title>
+<#if description??><meta name="description" content="${description}"/></#if>
 <#if pdf>
 <#-- our own style sheet, inlined for the PDF renderer (the page itself forbids inline style) -->
 <style>${css?no_esc}</style>

@@ -133,6 +133,8 @@ public final class ArchivePages {
       model.put("canAnswer", ArchiveAccess.mayAnswer(account, session));
       model.put("statuses", FollowUp.STATUSES);
       model.put("dates", Dates.of(lang));
+      model.put("description", nl.dialoogtafel.i18n.Messages.text(lang, "record.description",
+          session.info().title(), session.info().municipality()));
       model.put("langUrl", PageReplies.switchLanguageUrl(ctx, lang));
       Optional.ofNullable(WebDiagram.of(record.result().web())).ifPresent(d -> model.put("diagram", d));
       templates.find(session.info().templateId()).ifPresent(t -> model.put("templateTitle", t.title()));

@@ -26,8 +26,19 @@ public final class PdfRenderer {
   static final String FAMILY = "Liberation Sans";
   private static final String CSS = "/web-assets/archive/archive.css";
 
+  // Held strongly (java.util.logging keeps loggers weakly): the renderer narrates every CSS rule it
+  // skips (grid, flex: screen-only layout) and every font it loads; only its errors matter here.
+  private static final java.util.logging.Logger RENDERER_LOG = quiet("com.openhtmltopdf");
+  private static final java.util.logging.Logger PDFBOX_LOG = quiet("org.apache.pdfbox");
+
   private final PageRenderer pages;
   private final String css;
+
+  private static java.util.logging.Logger quiet(String name) {
+    java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+    logger.setLevel(java.util.logging.Level.SEVERE);
+    return logger;
+  }
 
   public PdfRenderer(PageRenderer pages) {
     this.pages = pages;
