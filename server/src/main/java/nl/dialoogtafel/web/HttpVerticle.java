@@ -9,7 +9,10 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
+import nl.dialoogtafel.archive.ArchiveIndex;
+import nl.dialoogtafel.archive.ArchiveSearch;
 import nl.dialoogtafel.archive.FollowUpStore;
+import nl.dialoogtafel.archive.KioskFollowUps;
 import nl.dialoogtafel.archive.ReadLog;
 import nl.dialoogtafel.archive.RecordSource;
 import nl.dialoogtafel.Settings;
@@ -113,6 +116,10 @@ public final class HttpVerticle extends VerticleBase {
         new ReadLog(db), templates);
     LoginPage login = new LoginPage(auth, pages);
     FollowUpForm answer = new FollowUpForm(auth, pages, archive, source, followups);
+    ArchiveIndex index = new ArchiveIndex(source);
+    ArchiveListPage list = new ArchiveListPage(pages, new ArchiveSearch(index), templates);
+    FollowUpsPage knelpunten = new FollowUpsPage(pages, index, followups);
+    gateway.followUps(new KioskFollowUps(followups, index)::forSession);
 
     // web-assets/ on disk when the server runs from the repository, else the copy in the jar.
     router.get("/assets/*").handler(StaticHandler.create("web-assets"));
@@ -123,6 +130,8 @@ public final class HttpVerticle extends VerticleBase {
     router.post("/logout").handler(login::logout);
     router.route("/archief/*").handler(BodyHandler.create(false).setBodyLimit(32 * 1024));
     router.route("/archief*").handler(archive::requireAccount);
+    router.get("/archief").handler(list::show);
+    router.get("/archief/knelpunten").handler(knelpunten::show);
     router.post("/archief/:id/knelpunten/:postId").handler(answer::submit);
     router.get("/archief/:file").handler(archive::record);
   }

@@ -19,6 +19,7 @@ public final class SessionScript {
   public final String cookie;
   public String id;
   public String code;
+  public String kioskKey;
   /** Post ids by the label the script gave them. */
   public final Map<String, String> posts = new LinkedHashMap<>();
 
@@ -41,6 +42,8 @@ public final class SessionScript {
     JsonObject session = new JsonObject(created.body());
     id = session.getString("id");
     code = session.getString("code");
+    String kioskUrl = session.getString("kioskUrl");
+    kioskKey = kioskUrl.substring(kioskUrl.indexOf("#key=") + 5);
     return this;
   }
 
