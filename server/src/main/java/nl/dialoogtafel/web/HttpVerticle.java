@@ -112,13 +112,15 @@ public final class HttpVerticle extends VerticleBase {
     PageRenderer pages = new PageRenderer(vertx);
     RecordSource source = new RecordSource(db);
     FollowUpStore followups = new FollowUpStore(db);
-    ArchivePages archive = new ArchivePages(auth, pages, new PdfRenderer(pages), source, followups,
-        new ReadLog(db), templates);
+    ReadLog readLog = new ReadLog(db);
+    PdfRenderer pdf = new PdfRenderer(pages);
+    ArchivePages archive = new ArchivePages(auth, pages, pdf, source, followups, readLog, templates);
     LoginPage login = new LoginPage(auth, pages);
     FollowUpForm answer = new FollowUpForm(auth, pages, archive, source, followups);
     ArchiveIndex index = new ArchiveIndex(source);
     ArchiveListPage list = new ArchiveListPage(pages, new ArchiveSearch(index), templates);
     FollowUpsPage knelpunten = new FollowUpsPage(pages, index, followups);
+    ReportPage report = new ReportPage(pages, pdf, index, source, followups, readLog);
     gateway.followUps(new KioskFollowUps(followups, index)::forSession);
 
     // web-assets/ on disk when the server runs from the repository, else the copy in the jar.
@@ -132,6 +134,9 @@ public final class HttpVerticle extends VerticleBase {
     router.route("/archief*").handler(archive::requireAccount);
     router.get("/archief").handler(list::show);
     router.get("/archief/knelpunten").handler(knelpunten::show);
+    router.get("/archief/verantwoording").handler(report::page);
+    router.get("/archief/verantwoording.pdf").handler(report::pdf);
+    router.get("/archief/log").handler(new ReadLogPage(pages, readLog)::show);
     router.post("/archief/:id/knelpunten/:postId").handler(answer::submit);
     router.get("/archief/:file").handler(archive::record);
   }
