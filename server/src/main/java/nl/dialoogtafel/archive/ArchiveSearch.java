@@ -33,10 +33,10 @@ public final class ArchiveSearch {
 
   public Future<List<Hit>> search(Account account, Query query) {
     List<String> words = words(query.words());
-    return index.closed(session -> ArchiveAccess.mayRead(account, session)
+    return index.search(session -> ArchiveAccess.mayRead(account, session)
             && matches(query.municipality(), session.info().municipality())
             && matches(query.community(), session.info().community())
-            && (blank(query.template()) || query.template().equals(session.info().templateId())))
+            && (blank(query.template()) || query.template().equals(session.info().templateId())), words)
         .map(entries -> {
           List<Hit> hits = new ArrayList<>();
           for (IndexEntry entry : entries) {
@@ -45,9 +45,7 @@ public final class ArchiveSearch {
                 || (query.to() != null && (day == null || day.isAfter(query.to())))) {
               continue;
             }
-            if (words.stream().allMatch(w -> entry.words().contains(w))) {
-              hits.add(new Hit(entry, words.isEmpty() ? null : snippet(entry, words.get(0))));
-            }
+            hits.add(new Hit(entry, words.isEmpty() ? null : snippet(entry, words.get(0))));
           }
           hits.sort(Comparator.comparing((Hit h) -> h.entry().closedAt(), Comparator.nullsLast(Comparator.naturalOrder()))
               .reversed());

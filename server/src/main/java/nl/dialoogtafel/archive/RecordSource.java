@@ -2,14 +2,17 @@ package nl.dialoogtafel.archive;
 
 import static com.mongodb.client.model.Filters.eq;
 
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 import io.vertx.core.Future;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import nl.dialoogtafel.dialogue.Participant;
-import nl.dialoogtafel.record.EventStore;
 import nl.dialoogtafel.record.ParticipantStore;
+import nl.dialoogtafel.record.StoredEvent;
 import nl.dialoogtafel.storage.Database;
 import nl.dialoogtafel.storage.Documents;
 import org.bson.Document;
@@ -21,12 +24,10 @@ import org.bson.Document;
 public final class RecordSource {
 
   private final Database db;
-  private final EventStore events;
   private final ParticipantStore participants;
 
   public RecordSource(Database db) {
     this.db = db;
-    this.events = new EventStore(db);
     this.participants = new ParticipantStore(db);
   }
 
@@ -44,7 +45,7 @@ public final class RecordSource {
   /** The folded story of a session (blocking parts on the database workers). */
   public Future<NarrativeRecord> narrative(ArchivedSession session) {
     String id = session.info().id();
-    var stored = events.loadAll(id);
+    var stored = events(id);
     var people = participants.listForSession(id);
     return Future.all(stored, people).compose(all -> db.call(() -> {
       Map<String, Participant> byId = new HashMap<>();
@@ -53,8 +54,30 @@ public final class RecordSource {
     }));
   }
 
-  public Future<List<nl.dialoogtafel.record.StoredEvent>> events(String session) {
-    return events.loadAll(session);
+  public Future<List<StoredEvent>> events(String session) {
+    return db.call(() -> StoredEvents.of(db, session));
+  }
+
+  /**
+   * Many sessions folded with one read of the events and one of the people (blocking; on the
+   * database workers): the archive index rebuilds this way.
+   */
+  List<NarrativeRecord> narratives(List<ArchivedSession> sessions) {
+    List<String> ids = sessions.stream().map(s -> s.info().id()).toList();
+    Map<String, List<StoredEvent>> events = StoredEvents.of(db, ids);
+    Map<String, Map<String, Participant>> people = new HashMap<>();
+    for (Document doc : db.collection(Database.PARTICIPANTS).find(Filters.in("session", ids))
+        .projection(Projections.include("session", "name", "organisation", "role", "showName"))) {
+      people.computeIfAbsent(doc.getString("session"), k -> new HashMap<>()).put(doc.getString("_id"),
+          new Participant(doc.getString("_id"), doc.getString("name"), doc.getString("organisation"),
+              doc.getString("role"), !Boolean.FALSE.equals(doc.getBoolean("showName"))));
+    }
+    List<NarrativeRecord> out = new ArrayList<>();
+    for (ArchivedSession s : sessions) {
+      out.add(RecordFolder.fold(s.info(), s.head(), events.getOrDefault(s.info().id(), List.of()),
+          people.getOrDefault(s.info().id(), Map.of())));
+    }
+    return out;
   }
 
   public Future<List<Participant>> people(String session) {
