@@ -26,10 +26,15 @@ public final class PdfRenderer {
   static final String FAMILY = "Liberation Sans";
   private static final String CSS = "/web-assets/archive/archive.css";
 
-  // Held strongly (java.util.logging keeps loggers weakly): the renderer narrates every CSS rule it
-  // skips (grid, flex: screen-only layout) and every font it loads; only its errors matter here.
-  private static final java.util.logging.Logger RENDERER_LOG = quiet("com.openhtmltopdf");
+  // The renderer narrates every CSS rule it skips (grid, flex: screen-only layout) and every font
+  // it loads; only its errors matter here. Held strongly: java.util.logging keeps loggers weakly.
   private static final java.util.logging.Logger PDFBOX_LOG = quiet("org.apache.pdfbox");
+
+  static {
+    for (String name : com.openhtmltopdf.util.XRLog.listRegisteredLoggers()) {
+      com.openhtmltopdf.util.XRLog.setLevel(name, java.util.logging.Level.SEVERE);
+    }
+  }
 
   private final PageRenderer pages;
   private final String css;
