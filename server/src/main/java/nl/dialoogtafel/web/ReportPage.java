@@ -69,8 +69,12 @@ public final class ReportPage {
       PageReplies.error(ctx, pages, account, 400, "report_period");
       return;
     }
-    if (municipality.isEmpty() || (account.isReader() && !account.reads(municipality))) {
-      PageReplies.error(ctx, pages, account, municipality.isEmpty() ? 400 : 403, "report_forbidden");
+    if (municipality.isEmpty()) {
+      PageReplies.error(ctx, pages, account, 400, "report_municipality");
+      return;
+    }
+    if (account.isReader() && !account.reads(municipality)) {
+      PageReplies.error(ctx, pages, account, 403, "report_forbidden");
       return;
     }
     String gemeente = municipality;
