@@ -3,7 +3,10 @@ package nl.dialoogtafel;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** Starts Dialoogtafel from the environment: {@code java -jar dialoogtafel.jar}. */
+/**
+ * Starts Dialoogtafel from the environment: {@code java -jar dialoogtafel.jar}; or checks an
+ * exported record offline: {@code java -jar dialoogtafel.jar verify FILE.json}.
+ */
 public final class Main {
 
   private static final Logger LOG = Logger.getLogger(Main.class.getName());
@@ -11,6 +14,10 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    if (args.length > 0 && args[0].equals("verify")) {
+      System.exit(nl.dialoogtafel.record.ExportVerifier.run(args, System.out, System.err));
+      return;
+    }
     Settings settings;
     try {
       settings = Settings.fromEnvironment();

@@ -28,4 +28,10 @@ public sealed interface Command {
   record Reopen() implements Command {}
 
   record Close() implements Command {}
+
+  /** Extension: what the group takes away, written by the facilitator, also after closing. */
+  record AddHarvest(String harvest, String agreements) implements Command {}
+
+  /** Extension: the facilitator marks (or unmarks) a story as telling, for the half-year account. */
+  record MarkTelling(String postId, boolean telling) implements Command {}
 }

@@ -3,12 +3,14 @@ package nl.dialoogtafel.dialogue;
 import java.util.List;
 import java.util.Set;
 import nl.dialoogtafel.dialogue.Command.AcceptContact;
+import nl.dialoogtafel.dialogue.Command.AddHarvest;
 import nl.dialoogtafel.dialogue.Command.AddPost;
 import nl.dialoogtafel.dialogue.Command.Close;
 import nl.dialoogtafel.dialogue.Command.DeclineContact;
 import nl.dialoogtafel.dialogue.Command.Hide;
 import nl.dialoogtafel.dialogue.Command.Join;
 import nl.dialoogtafel.dialogue.Command.Lock;
+import nl.dialoogtafel.dialogue.Command.MarkTelling;
 import nl.dialoogtafel.dialogue.Command.Recognize;
 import nl.dialoogtafel.dialogue.Command.Reopen;
 import nl.dialoogtafel.dialogue.Command.RequestContact;
@@ -18,10 +20,12 @@ import nl.dialoogtafel.dialogue.Command.Withdraw;
 import nl.dialoogtafel.dialogue.SessionEvent.ConnectionMade;
 import nl.dialoogtafel.dialogue.SessionEvent.ContactDeclined;
 import nl.dialoogtafel.dialogue.SessionEvent.ContactRequested;
+import nl.dialoogtafel.dialogue.SessionEvent.HarvestAdded;
 import nl.dialoogtafel.dialogue.SessionEvent.ParticipantJoined;
 import nl.dialoogtafel.dialogue.SessionEvent.PhaseStarted;
 import nl.dialoogtafel.dialogue.SessionEvent.PostAdded;
 import nl.dialoogtafel.dialogue.SessionEvent.PostHidden;
+import nl.dialoogtafel.dialogue.SessionEvent.PostMarked;
 import nl.dialoogtafel.dialogue.SessionEvent.PostSpotlighted;
 import nl.dialoogtafel.dialogue.SessionEvent.PostWithdrawn;
 import nl.dialoogtafel.dialogue.SessionEvent.RecognitionAdded;
@@ -58,7 +62,7 @@ public final class Dialogue {
       return state.withPhase(e.phase().id());
     } else if (event instanceof PostAdded e) {
       return state.withPost(
-          new PostState(e.postId(), e.kind(), e.authorId(), e.phaseId(), false, false, Set.of()));
+          new PostState(e.postId(), e.kind(), e.authorId(), e.phaseId(), false, false, Set.of(), false));
     } else if (event instanceof PostWithdrawn e) {
       return state.withPost(state.posts().get(e.postId()).withdraw());
     } else if (event instanceof PostHidden e) {
@@ -77,6 +81,10 @@ public final class Dialogue {
       return state.withStatus(SessionStatus.OPEN);
     } else if (event instanceof SessionClosed) {
       return state.withStatus(SessionStatus.CLOSED);
+    } else if (event instanceof HarvestAdded) {
+      return state;
+    } else if (event instanceof PostMarked e) {
+      return state.withPost(state.posts().get(e.postId()).markTelling(e.telling()));
     } else if (event instanceof ContactRequested e) {
       return state.withRequest(new ContactRequest(e.requestId(), e.fromId(), e.toId(), ContactRequest.Status.PENDING));
     } else if (event instanceof ContactDeclined e) {
@@ -120,6 +128,11 @@ public final class Dialogue {
       return state.status() == SessionStatus.CLOSED
           ? Decision.reject(Rejection.of("session_closed", "session_closed"))
           : Decision.accept(new SessionClosed());
+    } else if (command instanceof AddHarvest c) {
+      // Any state: the facilitator often writes the harvest after the room has emptied.
+      return Decision.accept(new HarvestAdded(c.harvest(), c.agreements()));
+    } else if (command instanceof MarkTelling c) {
+      return markTelling(c, state);
     }
     throw new IllegalArgumentException("unknown command " + command);
   }
@@ -183,6 +196,18 @@ public final class Dialogue {
       return Decision.reject(Rejection.of("not_found", "post_not_found"));
     }
     return Decision.accept(event);
+  }
+
+  /** Allowed after closing too: choosing the telling stories is part of writing the account. */
+  private static Decision markTelling(MarkTelling c, SessionState state) {
+    PostState post = state.posts().get(c.postId());
+    if (post == null || !post.visible()) {
+      return Decision.reject(Rejection.of("not_found", "post_not_found"));
+    }
+    if (post.telling() == c.telling()) {
+      return Decision.reject(Rejection.invalid("telling", c.telling() ? "already_telling" : "not_telling"));
+    }
+    return Decision.accept(new PostMarked(c.postId(), c.telling()));
   }
 
   private static Decision recognize(Recognize c, SessionState state) {

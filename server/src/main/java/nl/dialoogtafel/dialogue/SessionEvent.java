@@ -81,6 +81,20 @@ public sealed interface SessionEvent {
     }
   }
 
+  /** Extension: the harvest and agreements added at closing; the archive shows the latest. */
+  record HarvestAdded(String harvest, String agreements) implements SessionEvent {
+    public String name() {
+      return "harvest.added";
+    }
+  }
+
+  /** Extension: a story marked (or unmarked) as telling by the facilitator. */
+  record PostMarked(String postId, boolean telling) implements SessionEvent {
+    public String name() {
+      return "post.marked";
+    }
+  }
+
   /** Private: only the asked person learns of the request. */
   record ContactRequested(String requestId, String fromId, String toId, String note) implements SessionEvent {
     public String name() {

@@ -53,6 +53,7 @@ public final class EventView {
         return new JsonObject().put("between", between);
       }
       default:
+        // phase.started, post.withdrawn/hidden/spotlighted/marked, harvest.added, session.*: as stored.
         return d;
     }
   }

@@ -5,6 +5,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
@@ -12,9 +13,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.logging.Logger;
 import nl.dialoogtafel.Ids;
 import nl.dialoogtafel.i18n.Messages;
+import nl.dialoogtafel.record.SessionInfo;
 import nl.dialoogtafel.web.OriginPolicy;
 
 /**
@@ -40,6 +43,8 @@ public final class LiveGateway {
   private final ParticipantProtocol participants;
   private final Set<Connection> open = new LinkedHashSet<>();
   private final long sweepTimer;
+  /** Extension for the kiosk: earlier follow-ups of the community (the archive supplies them). */
+  private Function<SessionInfo, Future<JsonArray>> followUps = info -> Future.succeededFuture(new JsonArray());
 
   public LiveGateway(Vertx vertx, Hubs hubs, OriginPolicy origins) {
     this.vertx = vertx;
@@ -57,6 +62,11 @@ public final class LiveGateway {
     String language = Messages.language(ctx.request().getParam("lang"));
     String address = ctx.request().remoteAddress() == null ? "?" : ctx.request().remoteAddress().hostAddress();
     ctx.request().toWebSocket().onSuccess(socket -> open(socket, address, language));
+  }
+
+  /** Lets the archive add the {@code followups} of earlier sessions to the kiosk's {@code watching}. */
+  public void followUps(Function<SessionInfo, Future<JsonArray>> feed) {
+    this.followUps = feed;
   }
 
   public int openConnections() {
@@ -179,15 +189,21 @@ public final class LiveGateway {
             return Future.failedFuture(new ProtocolException("forbidden", "kiosk_key", "key"));
           }
           c.role = Connection.Role.KIOSK;
-          c.hub = hub;
-          boolean reset = after > hub.state().seq();
-          List<String> events = hub.attach(c, reset ? 0 : after);
-          JsonObject head = new JsonObject().put("type", "watching").put("ref", ref).put("epoch", hub.epoch())
-              .put("seq", hub.state().seq()).put("reset", reset)
-              .put("session", EventView.session(hub.info(), hub.state()));
-          c.sendRaw(Welcome.withEvents(head, events));
-          hub.sendPresenceTo(c);
-          return Future.succeededFuture();
+          // The follow-ups are read before attaching, so no event can slip between reply and stream.
+          return followUps.apply(hub.info()).otherwise(e -> new JsonArray()).map(feed -> {
+            if (c.socket.isClosed()) {
+              return null;
+            }
+            c.hub = hub;
+            boolean reset = after > hub.state().seq();
+            List<String> events = hub.attach(c, reset ? 0 : after);
+            JsonObject head = new JsonObject().put("type", "watching").put("ref", ref).put("epoch", hub.epoch())
+                .put("seq", hub.state().seq()).put("reset", reset)
+                .put("session", EventView.session(hub.info(), hub.state())).put("followups", feed);
+            c.sendRaw(Welcome.withEvents(head, events));
+            hub.sendPresenceTo(c);
+            return null;
+          });
         });
   }
 

@@ -68,6 +68,8 @@ public final class SessionHub {
   /** Set when an append failed: the store may hold events this hub has not seen. */
   private boolean behind;
   private long idleSinceNanos = System.nanoTime();
+  /** The latest write of the record's head into the session document (see {@link #headWritten}). */
+  private Future<Void> headWrite = Future.succeededFuture();
 
   private SessionHub(Vertx vertx, Stores stores, SessionInfo info) {
     this.stores = stores;
@@ -360,12 +362,20 @@ public final class SessionHub {
         deliverAnswer(note);
       }
     } else if (event instanceof SessionEvent.SessionLocked) {
-      stores.sessions().setStatus(info.id(), "locked", stored.seq(), stored.hash());
+      headWrite = stores.sessions().setStatus(info.id(), "locked", stored.seq(), stored.hash());
     } else if (event instanceof SessionEvent.SessionReopened) {
-      stores.sessions().setStatus(info.id(), "open", stored.seq(), stored.hash());
-    } else if (event instanceof SessionEvent.SessionClosed) {
-      stores.sessions().setStatus(info.id(), "closed", stored.seq(), stored.hash());
+      headWrite = stores.sessions().setStatus(info.id(), "open", stored.seq(), stored.hash());
     }
+    // A closed record still grows (withdrawals, the harvest, telling marks): its head follows every
+    // event, so the archive can tell a complete record from one cut short.
+    if (state.status() == nl.dialoogtafel.dialogue.SessionStatus.CLOSED) {
+      headWrite = stores.sessions().setStatus(info.id(), "closed", stored.seq(), stored.hash());
+    }
+  }
+
+  /** Completes when the head of the latest status change is stored; the API answers after it. */
+  public Future<Void> headWritten() {
+    return headWrite.otherwiseEmpty();
   }
 
   /** The words of a withdrawn post leave the store; what remains says who, where and when. */

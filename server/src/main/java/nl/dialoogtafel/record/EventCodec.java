@@ -10,10 +10,12 @@ import nl.dialoogtafel.dialogue.Phase;
 import nl.dialoogtafel.dialogue.PostKind;
 import nl.dialoogtafel.dialogue.SessionEvent;
 import nl.dialoogtafel.dialogue.SessionEvent.ConnectionMade;
+import nl.dialoogtafel.dialogue.SessionEvent.HarvestAdded;
 import nl.dialoogtafel.dialogue.SessionEvent.ParticipantJoined;
 import nl.dialoogtafel.dialogue.SessionEvent.PhaseStarted;
 import nl.dialoogtafel.dialogue.SessionEvent.PostAdded;
 import nl.dialoogtafel.dialogue.SessionEvent.PostHidden;
+import nl.dialoogtafel.dialogue.SessionEvent.PostMarked;
 import nl.dialoogtafel.dialogue.SessionEvent.PostSpotlighted;
 import nl.dialoogtafel.dialogue.SessionEvent.PostWithdrawn;
 import nl.dialoogtafel.dialogue.SessionEvent.RecognitionAdded;
@@ -55,6 +57,10 @@ public final class EventCodec {
           .add(new JsonObject().put("id", e.accepterId())));
     } else if (event instanceof SessionLocked || event instanceof SessionReopened || event instanceof SessionClosed) {
       return new JsonObject();
+    } else if (event instanceof HarvestAdded e) {
+      return new JsonObject().put("harvest", e.harvest()).put("agreements", e.agreements());
+    } else if (event instanceof PostMarked e) {
+      return new JsonObject().put("post", e.postId()).put("telling", e.telling());
     }
     throw new IllegalArgumentException("not a public event: " + event.name());
   }
@@ -97,6 +103,10 @@ public final class EventCodec {
         return new SessionReopened();
       case "session.closed":
         return new SessionClosed();
+      case "harvest.added":
+        return new HarvestAdded(d.getString("harvest"), d.getString("agreements"));
+      case "post.marked":
+        return new PostMarked(d.getString("post"), d.getBoolean("telling", true));
       default:
         throw new IllegalArgumentException("unknown stored event " + stored.name());
     }

@@ -48,6 +48,20 @@ public final class AccountStore {
     });
   }
 
+  /**
+   * Creates an account; fails with a duplicate key when the name is taken. The password is
+   * hashed on the database workers.
+   */
+  public Future<Account> create(Account account, String password) {
+    return db.call(() -> {
+      Document doc = new Document("_id", account.username()).append("passwordHash", PasswordHasher.hash(password))
+          .append("role", account.role()).append("municipalities", account.municipalities())
+          .append("signature", account.signature()).append("createdAt", Instant.now().toString());
+      db.collection(Database.ACCOUNTS).insertOne(doc);
+      return account;
+    });
+  }
+
   public Future<Long> count() {
     return db.call(() -> db.collection(Database.ACCOUNTS).countDocuments());
   }
@@ -88,7 +102,7 @@ public final class AccountStore {
     if (raw instanceof List<?> list) {
       list.forEach(m -> municipalities.add(String.valueOf(m)));
     }
-    return new Account(doc.getString("_id"), doc.getString("role"), municipalities);
+    return new Account(doc.getString("_id"), doc.getString("role"), municipalities, doc.getString("signature"));
   }
 
   private static final String DUMMY_HASH = PasswordHasher.hash("timing-equaliser");

@@ -36,6 +36,10 @@ public final class Auth {
     return ctx.get(ACCOUNT);
   }
 
+  static void remember(RoutingContext ctx, Account account) {
+    ctx.put(ACCOUNT, account);
+  }
+
   /** {@code POST /api/login}: throttled per account and per address before the password is hashed. */
   public void login(RoutingContext ctx) {
     JsonObject body = Bodies.object(ctx);
@@ -44,43 +48,70 @@ public final class Auth {
     }
     String username = body.getValue("username") instanceof String u ? u.trim() : "";
     String password = body.getValue("password") instanceof String p ? p : "";
+    signIn(ctx, username, password).onSuccess(outcome -> {
+      if (outcome.retryAfter() > 0) {
+        ctx.response().putHeader("Retry-After", String.valueOf(outcome.retryAfter()));
+        ApiReplies.error(ctx, 429, "rate_limited", "login_throttled", null, outcome.retryAfter());
+      } else if (outcome.account() == null) {
+        ApiReplies.error(ctx, 401, "unauthorized", "login_failed", null);
+      } else {
+        ApiReplies.json(ctx, 200, new JsonObject().put("username", username));
+      }
+    }).onFailure(e -> ApiReplies.failure(ctx, e));
+  }
+
+  /** How a login attempt ended: an account (cookie set), a refusal, or a wait in seconds. */
+  public record SignIn(Account account, long retryAfter) {}
+
+  /**
+   * The one login path, for the API and the archive's form: throttled per account and per
+   * address before the password is hashed; on success the login cookie is set on the response.
+   */
+  public Future<SignIn> signIn(RoutingContext ctx, String username, String password) {
     if (username.isEmpty() || username.length() > 80 || password.isEmpty() || password.length() > 200) {
-      ApiReplies.error(ctx, 401, "unauthorized", "login_failed", null);
-      return;
+      return Future.succeededFuture(new SignIn(null, 0));
     }
     String address = ctx.request().remoteAddress() == null ? "?" : ctx.request().remoteAddress().hostAddress();
     long wait = throttle.attempt(username, address);
     if (wait > 0) {
-      ctx.response().putHeader("Retry-After", String.valueOf(wait));
-      ApiReplies.error(ctx, 429, "rate_limited", "login_throttled", null, wait);
-      return;
+      return Future.succeededFuture(new SignIn(null, wait));
     }
-    accounts.check(username, password).compose(found -> {
+    return accounts.check(username, password).compose(found -> {
       if (found.isEmpty()) {
-        return Future.succeededFuture(Optional.<String>empty());
+        return Future.succeededFuture(new SignIn(null, 0));
       }
       throttle.succeeded(username, address);
-      return accounts.issueToken(found.get(), "cookie", Instant.now().plus(LOGIN_LIFETIME)).map(Optional::of);
-    }).onSuccess(token -> {
-      if (token.isEmpty()) {
-        ApiReplies.error(ctx, 401, "unauthorized", "login_failed", null);
-        return;
-      }
-      Cookie cookie = Cookie.cookie(COOKIE, token.get()).setHttpOnly(true).setSameSite(CookieSameSite.STRICT)
-          .setPath("/").setSecure(secureCookie).setMaxAge(LOGIN_LIFETIME.toSeconds());
-      ctx.response().addCookie(cookie);
-      ApiReplies.json(ctx, 200, new JsonObject().put("username", username));
-    }).onFailure(e -> ApiReplies.failure(ctx, e));
+      return accounts.issueToken(found.get(), "cookie", Instant.now().plus(LOGIN_LIFETIME)).map(token -> {
+        ctx.response().addCookie(Cookie.cookie(COOKIE, token).setHttpOnly(true).setSameSite(CookieSameSite.STRICT)
+            .setPath("/").setSecure(secureCookie).setMaxAge(LOGIN_LIFETIME.toSeconds()));
+        return new SignIn(found.get(), 0);
+      });
+    });
+  }
+
+  /** Who sent this request (login cookie or Bearer token), if anyone; no Origin check here. */
+  public Future<Optional<Account>> identify(RoutingContext ctx) {
+    String bearer = bearer(ctx);
+    Cookie cookie = ctx.request().getCookie(COOKIE);
+    String token = bearer != null ? bearer : cookie == null ? null : cookie.getValue();
+    return token == null ? Future.succeededFuture(Optional.empty()) : accounts.byToken(token);
+  }
+
+  /** True when a state-changing request may be carried out: a Bearer token, or our own Origin. */
+  public boolean sameSiteChange(RoutingContext ctx) {
+    return bearer(ctx) != null || origins.allows(ctx.request(), true);
   }
 
   public void logout(RoutingContext ctx) {
+    signOut(ctx).onComplete(done -> ApiReplies.json(ctx, 200, new JsonObject().put("ok", true)));
+  }
+
+  /** Revokes the login cookie's token and clears the cookie. */
+  public Future<Void> signOut(RoutingContext ctx) {
     Cookie cookie = ctx.request().getCookie(COOKIE);
     Future<Void> revoked = cookie == null ? Future.succeededFuture() : accounts.revoke(cookie.getValue());
-    revoked.onComplete(done -> {
-      ctx.response().addCookie(Cookie.cookie(COOKIE, "").setPath("/").setMaxAge(0).setHttpOnly(true)
-          .setSameSite(CookieSameSite.STRICT));
-      ApiReplies.json(ctx, 200, new JsonObject().put("ok", true));
-    });
+    return revoked.otherwiseEmpty().onComplete(done -> ctx.response().addCookie(Cookie.cookie(COOKIE, "")
+        .setPath("/").setMaxAge(0).setHttpOnly(true).setSameSite(CookieSameSite.STRICT)));
   }
 
   /** {@code POST /api/tokens}: an API token for scripts, shown once. */
@@ -92,7 +123,8 @@ public final class Auth {
 
   public void me(RoutingContext ctx) {
     Account account = account(ctx);
-    ApiReplies.json(ctx, 200, new JsonObject().put("username", account.username()).put("role", account.role()));
+    ApiReplies.json(ctx, 200, new JsonObject().put("username", account.username()).put("role", account.role())
+        .put("municipalities", new io.vertx.core.json.JsonArray(account.municipalities())));
   }
 
   /** Route handler: lets authenticated facilitators through, answers 401 or 403 otherwise. */

@@ -134,6 +134,36 @@ public final class FacilitatorApi {
     act(ctx, Command.Close::new);
   }
 
+  /** Extension: the harvest and agreements, in any state (usually written after the room empties). */
+  public void addHarvest(RoutingContext ctx) {
+    JsonObject body = Bodies.object(ctx);
+    if (body != null) {
+      act(ctx, () -> {
+        boolean confirm = Boolean.TRUE.equals(body.getValue("confirm"));
+        String harvest = ClosingText.read(body, "harvest", confirm, ApiReplies.language(ctx));
+        String agreements = ClosingText.read(body, "agreements", confirm, ApiReplies.language(ctx));
+        if (harvest == null && agreements == null) {
+          throw ProtocolException.invalid("harvest", "field_required", "harvest");
+        }
+        return new Command.AddHarvest(harvest, agreements);
+      });
+    }
+  }
+
+  /** Extension: marks a story as telling ({@code {telling:false}} takes the mark away). */
+  public void markTelling(RoutingContext ctx) {
+    JsonObject body = ctx.body() == null || ctx.body().isEmpty() ? new JsonObject() : Bodies.object(ctx);
+    if (body != null) {
+      act(ctx, () -> {
+        Object telling = body.getValue("telling", Boolean.TRUE);
+        if (!(telling instanceof Boolean marked)) {
+          throw ProtocolException.invalid("telling", "field_type", "telling");
+        }
+        return new Command.MarkTelling(ctx.pathParam("postId"), marked);
+      });
+    }
+  }
+
   private interface CommandReader {
     Command read();
   }
@@ -147,7 +177,9 @@ public final class FacilitatorApi {
       ApiReplies.failure(ctx, invalid);
       return;
     }
-    ownHub(ctx).compose(hub -> hub.submit(command, systemKey()).map(seq -> hub.renderedEvent(seq)))
+    // Answered once the record's head is stored too, so the archive never sees a record ahead of it.
+    ownHub(ctx).compose(hub -> hub.submit(command, systemKey())
+            .compose(seq -> hub.headWritten().map(v -> hub.renderedEvent(seq))))
         .onSuccess(event -> ApiReplies.json(ctx, 200, event))
         .onFailure(e -> ApiReplies.failure(ctx, e));
   }

@@ -9,6 +9,12 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
+import nl.dialoogtafel.archive.ArchiveIndex;
+import nl.dialoogtafel.archive.ArchiveSearch;
+import nl.dialoogtafel.archive.FollowUpStore;
+import nl.dialoogtafel.archive.KioskFollowUps;
+import nl.dialoogtafel.archive.ReadLog;
+import nl.dialoogtafel.archive.RecordSource;
 import nl.dialoogtafel.Settings;
 import nl.dialoogtafel.live.Hubs;
 import nl.dialoogtafel.live.LiveGateway;
@@ -46,7 +52,8 @@ public final class HttpVerticle extends VerticleBase {
     OriginPolicy origins = new OriginPolicy(settings.publicUrl(), settings.extraOrigins());
     Hubs hubs = new Hubs(vertx, Stores.on(db));
     gateway = new LiveGateway(vertx, hubs, origins);
-    Auth auth = new Auth(new AccountStore(db), origins,
+    AccountStore accounts = new AccountStore(db);
+    Auth auth = new Auth(accounts, origins,
         settings.publicUrl().map(u -> u.startsWith("https:")).orElse(false));
     FacilitatorApi api = new FacilitatorApi(hubs, templates, settings.publicUrl());
     Screens screens = new Screens(settings.publicUrl());
@@ -70,6 +77,7 @@ public final class HttpVerticle extends VerticleBase {
     router.route("/api/*").handler(auth::requireFacilitator);
     router.get("/api/me").handler(auth::me);
     router.post("/api/tokens").handler(auth::issueApiToken);
+    router.post("/api/accounts").handler(new AccountsApi(accounts)::create);
     router.get("/api/templates").handler(api::listTemplates);
     router.get("/api/sessions").handler(api::listSessions);
     router.post("/api/sessions").handler(api::createSession);
@@ -80,7 +88,10 @@ public final class HttpVerticle extends VerticleBase {
     router.post("/api/sessions/:id/lock").handler(api::lock);
     router.post("/api/sessions/:id/reopen").handler(api::reopen);
     router.post("/api/sessions/:id/close").handler(api::close);
+    router.post("/api/sessions/:id/harvest").handler(api::addHarvest);
+    router.post("/api/sessions/:id/posts/:postId/telling").handler(api::markTelling);
     router.route("/api/*").handler(ctx -> ApiReplies.error(ctx, 404, "not_found", "not_found_route", null));
+    archiveRoutes(router, auth, accounts);
     router.errorHandler(413, ctx -> ApiReplies.error(ctx, 413, "too_large", "too_large", null));
 
     HttpServerOptions options = new HttpServerOptions()
@@ -100,6 +111,41 @@ public final class HttpVerticle extends VerticleBase {
       gateway.close();
     }
     return Future.succeededFuture();
+  }
+
+  /**
+   * The archive (server-rendered pages) and the static assets. Kept together and apart from the
+   * live and API routes above.
+   */
+  private void archiveRoutes(Router router, Auth auth, AccountStore accounts) {
+    PageRenderer pages = new PageRenderer(vertx);
+    RecordSource source = new RecordSource(db);
+    FollowUpStore followups = new FollowUpStore(db);
+    ReadLog readLog = new ReadLog(db);
+    PdfRenderer pdf = new PdfRenderer(pages);
+    ArchivePages archive = new ArchivePages(auth, pages, pdf, source, followups, readLog, templates);
+    LoginPage login = new LoginPage(auth, pages);
+    FollowUpForm answer = new FollowUpForm(auth, pages, archive, source, followups);
+    ArchiveIndex index = new ArchiveIndex(source);
+    ArchiveListPage list = new ArchiveListPage(pages, new ArchiveSearch(index), templates);
+    FollowUpsPage knelpunten = new FollowUpsPage(pages, index, followups);
+    ReportPage report = new ReportPage(pages, pdf, index, source, followups, readLog);
+    gateway.followUps(new KioskFollowUps(followups, index)::forSession);
+
+    router.route("/login").handler(BodyHandler.create(false).setBodyLimit(8 * 1024));
+    router.get("/login").handler(login::show);
+    router.post("/login").handler(login::submit);
+    router.route("/logout").handler(BodyHandler.create(false).setBodyLimit(1024));
+    router.post("/logout").handler(login::logout);
+    router.route("/archief/*").handler(BodyHandler.create(false).setBodyLimit(32 * 1024));
+    router.route("/archief*").handler(archive::requireAccount);
+    router.get("/archief").handler(list::show);
+    router.get("/archief/knelpunten").handler(knelpunten::show);
+    router.get("/archief/verantwoording").handler(report::page);
+    router.get("/archief/verantwoording.pdf").handler(report::pdf);
+    router.get("/archief/log").handler(new ReadLogPage(pages, readLog)::show);
+    router.post("/archief/:id/knelpunten/:postId").handler(answer::submit);
+    router.get("/archief/:file").handler(archive::record);
   }
 
   private void health(RoutingContext ctx) {

@@ -169,4 +169,35 @@ class DialogueTest {
     assertInstanceOf(RecognitionAdded.class, accepted(Dialogue.decide(new Recognize("u2", "p1", null),
         Dialogue.evolve(room(), new PostAdded("p1", PostKind.STORY, null, "x", "verhalen", "u1")))));
   }
+
+  @Test
+  @DisplayName("The harvest is accepted in every state, also after closing, and counts as a public event")
+  void harvestInEveryState() {
+    SessionState closed = given(new PhaseStarted(STORIES), new SessionClosed());
+    SessionEvent harvest = accepted(Dialogue.decide(new Command.AddHarvest("We bellen elkaar.", null), closed));
+    assertEquals(new SessionEvent.HarvestAdded("We bellen elkaar.", null), harvest);
+    assertEquals("harvest.added", harvest.name());
+    assertEquals(closed.seq() + 1, Dialogue.evolve(closed, harvest).seq());
+    assertInstanceOf(SessionEvent.HarvestAdded.class,
+        accepted(Dialogue.decide(new Command.AddHarvest(null, "Elke maand overleg."), room())));
+  }
+
+  @Test
+  @DisplayName("A visible story can be marked telling once and unmarked once, also after closing; a hidden one cannot")
+  void tellingMarks() {
+    SessionState withPost = Dialogue.fold(room(), List.of(
+        new PostAdded("p1", PostKind.STORY, null, "Het lukte toch.", "verhalen", "u1"), new SessionClosed()));
+    SessionEvent marked = accepted(Dialogue.decide(new Command.MarkTelling("p1", true), withPost));
+    assertEquals(new SessionEvent.PostMarked("p1", true), marked);
+    SessionState after = Dialogue.evolve(withPost, marked);
+    assertTrue(after.posts().get("p1").telling());
+    assertEquals("already_telling", rejected(Dialogue.decide(new Command.MarkTelling("p1", true), after)).reason());
+    SessionState unmarked = Dialogue.evolve(after, accepted(Dialogue.decide(new Command.MarkTelling("p1", false), after)));
+    assertFalse(unmarked.posts().get("p1").telling());
+    assertEquals("not_telling", rejected(Dialogue.decide(new Command.MarkTelling("p1", false), unmarked)).reason());
+    assertEquals("post_not_found", rejected(Dialogue.decide(new Command.MarkTelling("p9", true), after)).reason());
+    SessionState hidden = Dialogue.evolve(Dialogue.fold(room(), List.of(
+        new PostAdded("p2", PostKind.STORY, null, "Weg.", "verhalen", "u1"))), new PostHidden("p2", "naam genoemd"));
+    assertEquals("not_found", rejected(Dialogue.decide(new Command.MarkTelling("p2", true), hidden)).code());
+  }
 }

@@ -1,0 +1,177 @@
+package nl.dialoogtafel.loadtest;
+
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import nl.dialoogtafel.Server;
+import nl.dialoogtafel.Settings;
+import nl.dialoogtafel.dialogue.Phase;
+import nl.dialoogtafel.record.EventCodec;
+import nl.dialoogtafel.record.EventStore;
+import nl.dialoogtafel.record.HashChain;
+import nl.dialoogtafel.record.SessionInfo;
+import nl.dialoogtafel.record.SessionStore;
+import nl.dialoogtafel.record.StoredEvent;
+import nl.dialoogtafel.storage.Database;
+import nl.dialoogtafel.templates.TemplateCatalog;
+import org.bson.Document;
+
+/**
+ * Scenario P8 of the quality bars: the record page of a session with 5,000 events, and a search
+ * over an archive of 2,000 closed sessions, on the real server with the embedded store. The
+ * records are written straight into the store (sealed on the hash chain, as the hub would), then
+ * read over HTTP like a browser. Prints medians; {@code /health} in the same run is the floor.
+ *
+ * <p>Run: {@code loadtest/archive.sh [sessions=2000] [events=5000] [repeats=15]}
+ */
+public final class ArchiveBenchmark {
+
+  private static final String ADMIN = "bench";
+  private static final String PASSWORD = "bench-wachtwoord-lang-genoeg";
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final String[] WORDS = ("wachtlijst loket moeder school wijkteam huisarts jeugdarts contract "
+      + "indicatie gezin vader dochter zoon leerplicht veilig thuis schuld woning overleg casus").split(" ");
+
+  public static void main(String[] args) throws Exception {
+    int sessions = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
+    int events = args.length > 1 ? Integer.parseInt(args[1]) : 5000;
+    int repeats = args.length > 2 ? Integer.parseInt(args[2]) : 15;
+    Path dataDir = Files.createTempDirectory("dialoogtafel-archive-bench");
+    Map<String, String> env = new HashMap<>();
+    env.put("PORT", "0");
+    env.put("HOST", "127.0.0.1");
+    env.put("DIALOOG_DATA_DIR", dataDir.toString());
+    env.put("DIALOOG_ADMIN", ADMIN + ":" + PASSWORD);
+    try (Server server = Server.start(Settings.from(env))) {
+      List<Phase> phases = TemplateCatalog.load(Path.of("session-templates")).find("transformatiedialoog")
+          .orElseThrow().phases();
+      long t0 = System.nanoTime();
+      String big = seed(server.database(), phases, "s0big", events, 100);
+      for (int i = 1; i < sessions; i++) {
+        seed(server.database(), phases, "s" + i + "arch", 20, 5);
+      }
+      System.out.printf("seeded 1 session of %d events and %d small ones in %.1f s%n", events, sessions - 1,
+          (System.nanoTime() - t0) / 1e9);
+      String base = "http://127.0.0.1:" + server.port();
+      String cookie = login(base);
+      long coldPage = time(base + "/archief/" + big, cookie);
+      long coldSearch = time(base + "/archief?q=wachtlijst", cookie);
+      long[] health = new long[repeats];
+      long[] page = new long[repeats];
+      long[] search = new long[repeats];
+      long[] rare = new long[repeats];
+      for (int r = 0; r < repeats; r++) {
+        health[r] = time(base + "/health", null);
+        page[r] = time(base + "/archief/" + big, cookie);
+        search[r] = time(base + "/archief?q=wachtlijst+moeder", cookie);
+        rare[r] = time(base + "/archief?q=zeldzaamwoord", cookie);
+      }
+      long[] pdf = new long[3];
+      for (int r = 0; r < pdf.length; r++) {
+        pdf[r] = time(base + "/archief/" + big + ".pdf", cookie);
+      }
+      System.out.println("| measure | median (ms) |");
+      System.out.println("|---|---|");
+      System.out.printf("| /health (floor) | %.1f |%n", median(health));
+      System.out.printf("| record page, %d events (first view, cold) | %.1f |%n", events, coldPage / 1e6);
+      System.out.printf("| record page, %d events | %.1f |%n", events, median(page));
+      System.out.printf("| search over %d sessions, first (builds the index) | %.1f |%n", sessions, coldSearch / 1e6);
+      System.out.printf("| search over %d sessions, two common words | %.1f |%n", sessions, median(search));
+      System.out.printf("| search over %d sessions, a word found nowhere | %.1f |%n", sessions, median(rare));
+      System.out.printf("| record PDF, %d events (median of 3) | %.1f |%n", events, median(pdf));
+    }
+  }
+
+  /** A closed session of n events: people join, stories are told in phase 2, some recognised. */
+  private static String seed(Database db, List<Phase> phases, String id, int n, int people) throws Exception {
+    String now = Instant.now().toString();
+    new SessionStore(db).insert(new SessionInfo(id, id.toUpperCase().substring(0, Math.min(6, id.length())) + n,
+        "key", "Benchmark " + id, "Utrecht", "Oost", "transformatiedialoog", phases, ADMIN, now, "open"))
+        .toCompletionStage().toCompletableFuture().get();
+    List<Document> participants = new ArrayList<>();
+    List<StoredEvent> sealed = new ArrayList<>();
+    String hash = HashChain.GENESIS;
+    int posts = 0;
+    for (int seq = 1; seq <= n; seq++) {
+      String name;
+      JsonObject data;
+      if (seq == 1) {
+        name = "phase.started";
+        data = new JsonObject().put("phase", EventCodec.phase(phases.get(1)));
+      } else if (seq <= people + 1) {
+        String person = id + "u" + seq;
+        participants.add(new Document("_id", person).append("session", id).append("name", "Persoon " + seq)
+            .append("organisation", "Organisatie " + (seq % 12)).append("role", "rol").append("showName", seq % 3 != 0)
+            .append("tokenHash", id + "t" + seq));
+        name = "participant.joined";
+        data = new JsonObject().put("participant", new JsonObject().put("id", person)
+            .put("organisation", "Organisatie " + (seq % 12)).put("role", "rol"));
+      } else if (seq == n) {
+        name = "session.closed";
+        data = new JsonObject();
+      } else if (seq % 5 == 0 && posts > 0) {
+        name = "recognition.added";
+        data = new JsonObject().put("post", id + "p" + (posts - 1))
+            .put("by", new JsonObject().put("id", id + "u" + (2 + seq % people))).put("note", "Herkenbaar.");
+      } else {
+        name = "post.added";
+        String text = "Een verhaal over " + WORDS[seq % WORDS.length] + " en " + WORDS[(seq * 7) % WORDS.length]
+            + ": wat er gebeurde, wie erbij waren en wat het verschil maakte. ".repeat(3);
+        data = new JsonObject().put("post", new JsonObject().put("id", id + "p" + posts++)
+            .put("kind", seq % 9 == 0 ? "barrier" : "story").put("title", "Verhaal " + seq).put("text", text)
+            .put("phase", phases.get(1).id()).put("author", new JsonObject().put("id", id + "u" + (2 + seq % people))));
+      }
+      StoredEvent event = HashChain.seal(id, seq, now, name, data, "bench/" + seq, hash);
+      hash = event.hash();
+      sealed.add(event);
+    }
+    db.collection(Database.PARTICIPANTS).insertMany(participants);
+    EventStore store = new EventStore(db);
+    for (int from = 0; from < sealed.size(); from += 500) {
+      store.append(sealed.subList(from, Math.min(sealed.size(), from + 500))).toCompletionStage().toCompletableFuture()
+          .get();
+    }
+    new SessionStore(db).setStatus(id, "closed", n, hash).toCompletionStage().toCompletableFuture().get();
+    return id;
+  }
+
+  private static String login(String base) throws Exception {
+    HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/login"))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(new JsonObject().put("username", ADMIN).put("password", PASSWORD)
+            .encode())).build(), HttpResponse.BodyHandlers.ofString());
+    String setCookie = response.headers().firstValue("Set-Cookie").orElseThrow();
+    return setCookie.substring(0, setCookie.indexOf(';'));
+  }
+
+  private static long time(String url, String cookie) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).GET();
+    if (cookie != null) {
+      request.header("Cookie", cookie);
+    }
+    long start = System.nanoTime();
+    HttpResponse<byte[]> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    long took = System.nanoTime() - start;
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException(url + " answered " + response.statusCode());
+    }
+    return took;
+  }
+
+  private static double median(long[] nanos) {
+    long[] sorted = nanos.clone();
+    Arrays.sort(sorted);
+    return sorted[sorted.length / 2] / 1e6;
+  }
+
+}

@@ -1,0 +1,66 @@
+package nl.dialoogtafel.archive;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import nl.dialoogtafel.dialogue.Participant;
+import nl.dialoogtafel.record.StoredEvent;
+
+/**
+ * The open-data export of a record: every event with its hashes, the head, and who was there
+ * (names only where agreed; never phone or e-mail). The words of a withdrawn or hidden post are
+ * left out and the event marked {@code erased}, as the archive shows it; the offline verifier
+ * accepts that only for posts a later event withdrew or hid.
+ */
+public final class RecordExport {
+
+  public static final String FORMAT = "dialoogtafel-verslag/1";
+
+  private RecordExport() {}
+
+  public static JsonObject of(ArchivedSession session, List<StoredEvent> events, List<Participant> people) {
+    var info = session.info();
+    Map<String, JsonObject> removals = new HashMap<>();
+    for (StoredEvent e : events) {
+      if (e.name().equals("post.withdrawn") || e.name().equals("post.hidden")) {
+        removals.putIfAbsent(e.data().getString("post"), new JsonObject().put("at", e.at())
+            .put("reason", e.name().equals("post.hidden") ? "hidden" : "withdrawn"));
+      }
+    }
+    JsonArray out = new JsonArray();
+    for (StoredEvent e : events) {
+      JsonObject event = new JsonObject().put("seq", e.seq()).put("at", e.at()).put("name", e.name());
+      JsonObject data = e.data();
+      JsonObject erased = e.erased();
+      if (e.name().equals("post.added")) {
+        JsonObject removal = removals.get(data.getJsonObject("post").getString("id"));
+        if (removal != null && erased == null) {
+          data = data.copy();
+          data.getJsonObject("post").remove("title");
+          data.getJsonObject("post").remove("text");
+          erased = removal;
+        }
+      }
+      event.put("data", data).put("contentHash", e.contentHash()).put("hash", e.hash());
+      if (erased != null) {
+        event.put("erased", erased);
+      }
+      out.add(event);
+    }
+    JsonArray participants = new JsonArray();
+    for (Participant p : people) {
+      participants.add(new JsonObject().put("id", p.id()).put("name", p.publicName())
+          .put("organisation", p.organisation()).put("role", p.role()));
+    }
+    JsonObject head = session.head() == null ? null
+        : new JsonObject().put("seq", session.head().seq()).put("hash", session.head().hash());
+    return new JsonObject().put("format", FORMAT).put("exportedAt", Instant.now().toString())
+        .put("session", new JsonObject().put("id", info.id()).put("title", info.title())
+            .put("municipality", info.municipality()).put("community", info.community())
+            .put("template", info.templateId()).put("createdAt", info.createdAt()))
+        .put("head", head).put("participants", participants).put("events", out);
+  }
+}

@@ -1,0 +1,86 @@
+package nl.dialoogtafel.archive;
+
+import static com.mongodb.client.model.Filters.eq;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
+import io.vertx.core.Future;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import nl.dialoogtafel.dialogue.Participant;
+import nl.dialoogtafel.record.ParticipantStore;
+import nl.dialoogtafel.record.StoredEvent;
+import nl.dialoogtafel.storage.Database;
+import nl.dialoogtafel.storage.Documents;
+import org.bson.Document;
+
+/**
+ * Reads a session's stored record for the archive: the session document (with its head), the
+ * events and the people (names and the showName choice, never contact details). Never a live hub.
+ */
+public final class RecordSource {
+
+  private final Database db;
+  private final ParticipantStore participants;
+
+  public RecordSource(Database db) {
+    this.db = db;
+    this.participants = new ParticipantStore(db);
+  }
+
+  public Database database() {
+    return db;
+  }
+
+  public Future<Optional<ArchivedSession>> session(String id) {
+    return db.call(() -> {
+      Document doc = db.collection(Database.SESSIONS).find(eq("_id", id)).first();
+      return Optional.ofNullable(doc).map(d -> ArchivedSession.fromJson(Documents.toJson(d)));
+    });
+  }
+
+  /** The folded story of a session (blocking parts on the database workers). */
+  public Future<NarrativeRecord> narrative(ArchivedSession session) {
+    String id = session.info().id();
+    var stored = events(id);
+    var people = participants.listForSession(id);
+    return Future.all(stored, people).compose(all -> db.call(() -> {
+      Map<String, Participant> byId = new HashMap<>();
+      people.result().forEach(p -> byId.put(p.id(), p));
+      return RecordFolder.fold(session.info(), session.head(), stored.result(), byId);
+    }));
+  }
+
+  public Future<List<StoredEvent>> events(String session) {
+    return db.call(() -> StoredEvents.of(db, session));
+  }
+
+  /**
+   * Many sessions folded with one read of the events and one of the people (blocking; on the
+   * database workers): the archive index rebuilds this way.
+   */
+  List<NarrativeRecord> narratives(List<ArchivedSession> sessions) {
+    List<String> ids = sessions.stream().map(s -> s.info().id()).toList();
+    Map<String, List<StoredEvent>> events = StoredEvents.of(db, ids);
+    Map<String, Map<String, Participant>> people = new HashMap<>();
+    for (Document doc : db.collection(Database.PARTICIPANTS).find(Filters.in("session", ids))
+        .projection(Projections.include("session", "name", "organisation", "role", "showName"))) {
+      people.computeIfAbsent(doc.getString("session"), k -> new HashMap<>()).put(doc.getString("_id"),
+          new Participant(doc.getString("_id"), doc.getString("name"), doc.getString("organisation"),
+              doc.getString("role"), !Boolean.FALSE.equals(doc.getBoolean("showName"))));
+    }
+    List<NarrativeRecord> out = new ArrayList<>();
+    for (ArchivedSession s : sessions) {
+      out.add(RecordFolder.fold(s.info(), s.head(), events.getOrDefault(s.info().id(), List.of()),
+          people.getOrDefault(s.info().id(), Map.of())));
+    }
+    return out;
+  }
+
+  public Future<List<Participant>> people(String session) {
+    return participants.listForSession(session);
+  }
+}
