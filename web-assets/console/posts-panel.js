@@ -43,6 +43,9 @@ export function postsPanel(session) {
     const spotlight = el('button', { class: 'secondary', attrs: { type: 'button', 'aria-describedby': titleId }, dataset: { action: 'spotlight' }, text: t('console.posts.spotlight') });
     const hide = el('button', { class: 'secondary', attrs: { type: 'button', 'aria-describedby': titleId, 'aria-expanded': 'false' }, dataset: { action: 'hide' }, text: t('console.posts.hide') });
     const actions = el('div', { class: 'actions' }, spotlight, hide);
+    // Marking a telling story stays possible after closing: it feeds the half-year account.
+    const telling = el('button', { class: 'secondary', attrs: { type: 'button', 'aria-pressed': 'false', 'aria-describedby': titleId }, dataset: { action: 'telling' }, text: t('console.posts.telling') });
+    let marked = false;
 
     const reason = field({ label: t('console.posts.reason'), hint: t('console.posts.reasonHint'), multiline: true, maxlength: 280, required: true, name: 'reason' });
     reason.input.classList.add('reason');
@@ -62,6 +65,14 @@ export function postsPanel(session) {
       try {
         await postJson(postPath(post.id, 'spotlight'));
         itemResult.ok(t('console.posts.spotlightDone'));
+      } catch (error) {
+        itemResult.error(error.message);
+      }
+    }));
+    telling.addEventListener('click', () => busy(telling, async () => {
+      try {
+        await postJson(postPath(post.id, 'telling'), { telling: !marked });
+        itemResult.ok(t(marked ? 'console.posts.tellingOff' : 'console.posts.tellingOn'));
       } catch (error) {
         itemResult.error(error.message);
       }
@@ -101,7 +112,8 @@ export function postsPanel(session) {
     });
 
     const node = el('li', { class: 'post', dataset: { post: post.id } },
-      meta, title, text, author, recognitions, spotlightBadge, actions, hideForm, itemResult.node);
+      meta, title, text, author, recognitions, spotlightBadge, actions, el('div', { class: 'actions' }, telling),
+      hideForm, itemResult.node);
 
     return {
       node,
@@ -114,6 +126,8 @@ export function postsPanel(session) {
         setText(author, describePerson(t, current.author));
         setText(recognitions, recognitionLabel(t, current.recognitions.length));
         spotlightBadge.hidden = !spotlighted;
+        marked = current.telling === true;
+        telling.setAttribute('aria-pressed', String(marked));
         const closed = state === 'closed';
         actions.hidden = closed;
         if (closed) hideForm.hidden = true;

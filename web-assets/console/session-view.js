@@ -6,6 +6,7 @@ import { t } from '../shared/i18n.js';
 import { api } from './api.js';
 import { countsPanel } from './counts-panel.js';
 import { feedback } from './feedback.js';
+import { harvestPanel } from './harvest-panel.js';
 import { joinPanel } from './join-panel.js';
 import { phasesPanel } from './phases-panel.js';
 import { postsPanel } from './posts-panel.js';
@@ -47,6 +48,7 @@ export async function sessionView({ notice }, id) {
   const phases = phasesPanel(snapshot, changed);
   const state = statePanel(snapshot, changed);
   const posts = postsPanel(snapshot);
+  const harvest = harvestPanel(snapshot);
   counts.update(snapshot.counts);
 
   const watch = watchSession(snapshot.id, kioskKey(snapshot.kioskUrl));
@@ -84,7 +86,7 @@ export async function sessionView({ notice }, id) {
     arrival.node,
     el('div', { class: 'session-grid' },
       el('div', { class: 'session-side' }, join.node, state.node, counts.node),
-      el('div', { class: 'session-main' }, phases.node, posts.node)));
+      el('div', { class: 'session-main' }, phases.node, posts.node, harvest.node)));
   render();
 
   return {

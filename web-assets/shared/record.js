@@ -50,6 +50,11 @@ export class SessionRecord extends EventTarget {
       case 'post.spotlighted':
         this.spotlight = data.post;
         break;
+      case 'post.marked': {
+        const post = this.posts.get(data.post);
+        if (post) post.telling = data.telling !== false;
+        break;
+      }
       case 'recognition.added': {
         const post = this.posts.get(data.post);
         if (post) post.recognitions.push({ by: data.by, note: data.note, at: event.at });

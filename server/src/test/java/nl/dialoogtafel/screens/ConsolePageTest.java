@@ -476,4 +476,37 @@ class ConsolePageTest {
         && d.findElements(By.name("username")).size() == 1 ? Boolean.TRUE : null);
     assertEquals("Inloggen", browser.find(By.cssSelector("main h1")).getText());
   }
+
+  @Test
+  @Order(13)
+  @DisplayName("The closing step: a story marked as telling and the harvest and agreements go into the record")
+  void harvestAndTelling() throws Exception {
+    JsonObject session = server.createSession(cookie);
+    server.startPhase(cookie, session.getString("id"), "verhalen");
+    try (Phone teller = Phone.join(vertx, server.port(), session.getString("code"), "Anna", "Wijkteam Noord")) {
+      assertEquals("ack", teller.post("telling-1", "story", "Een verhaal dat laat zien waar het knelt.").getString("type"));
+      JsonObject added = teller.live.nextEvent("post.added");
+      String id = added.getJsonObject("data").getJsonObject("post").getString("id");
+      logIn(browser);
+      openSession(browser, session);
+      WebElement item = browser.find(By.cssSelector("li.post[data-post='" + id + "']"));
+      WebElement telling = item.findElement(By.cssSelector("button[data-action=telling]"));
+      assertEquals("false", telling.getAttribute("aria-pressed"));
+      telling.click();
+      JsonObject marked = teller.live.nextEvent("post.marked");
+      assertEquals(id, marked.getJsonObject("data").getString("post"));
+      browser.await(d -> "true".equals(d.findElement(By.cssSelector("li.post[data-post='" + id
+          + "'] button[data-action=telling]")).getAttribute("aria-pressed")) ? Boolean.TRUE : null);
+
+      WebElement harvestPanel = browser.find(By.cssSelector(".harvest-panel"));
+      harvestPanel.findElements(By.tagName("textarea")).get(0).sendKeys("Korte lijnen tussen school en wijkteam.");
+      harvestPanel.findElements(By.tagName("textarea")).get(1).sendKeys("Anna belt de school voor vrijdag.");
+      harvestPanel.findElement(By.cssSelector("button[type=submit]")).click();
+      JsonObject harvest = teller.live.nextEvent("harvest.added").getJsonObject("data");
+      assertEquals("Korte lijnen tussen school en wijkteam.", harvest.getString("harvest"));
+      assertEquals("Anna belt de school voor vrijdag.", harvest.getString("agreements"));
+      browser.awaitText("Oogst en afspraken staan in het verslag.");
+      assertAccessible(browser, "the session view with the harvest panel");
+    }
+  }
 }
