@@ -101,7 +101,9 @@ public final class HttpVerticle extends VerticleBase {
         .setMaxWebSocketFrameSize(4 * LiveGateway.MAX_MESSAGE_BYTES)
         // Compression per socket would undo "encode once, write the same bytes to everyone".
         .setPerMessageWebSocketCompressionSupported(false)
-        .setPerFrameWebSocketCompressionSupported(false);
+        .setPerFrameWebSocketCompressionSupported(false)
+        // No HTTP/2 upgrade on plain HTTP: nothing here needs it, and WebSocket upgrades stay HTTP/1.1.
+        .setHttp2ClearTextEnabled(false);
     return vertx.createHttpServer(options).requestHandler(router).listen().onSuccess(s -> server = s);
   }
 
