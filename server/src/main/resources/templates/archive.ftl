@@ -27,7 +27,7 @@
 <#list hits as h>
   <#assign e = h.entry>
   <li>
-    <h2><a href="/archief/${e.id}">${e.title}</a></h2>
+    <h3><a href="/archief/${e.id}">${e.title}</a></h3>
     <p class="meta">${dates.day(e.closedAt)} · ${e.municipality}<#if e.community??> · ${e.community}</#if></p>
     <p class="meta">${t("list.counts", e.participants, e.organisations, e.stories, e.knelpunten, e.connections)}</p>
     <#if h.snippet??><p class="snippet">${h.snippet}</p></#if>

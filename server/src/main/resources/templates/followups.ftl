@@ -15,8 +15,9 @@
 </form>
 <h2>${t("followups.count", rows?size)}</h2>
 <#if rows?has_content>
+<@l.wide caption="knelpunten-bijschrift">
 <table>
-  <caption class="meta">${t("followups.caption")}</caption>
+  <caption class="meta" id="knelpunten-bijschrift">${t("followups.caption")}</caption>
   <thead><tr><th scope="col">${t("followups.col_barrier")}</th><th scope="col">${t("followups.col_session")}</th><th scope="col">${t("followups.col_followup")}</th></tr></thead>
   <tbody>
   <#list rows as r>
@@ -32,6 +33,7 @@
   </#list>
   </tbody>
 </table>
+</@l.wide>
 <#else>
 <p>${t("followups.none")}</p>
 </#if>

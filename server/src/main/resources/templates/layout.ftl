@@ -5,6 +5,11 @@
 <head>
 <meta charset="utf-8"/>
 <meta name="viewport" content="width=device-width, initial-scale=1"/>
+<#-- The server sends Referrer-Policy: no-referrer, and with it a browser sends "Origin: null" on a
+     form POST, which the same-site check rightly refuses: the login, logout and follow-up forms would
+     never work in a real browser. same-origin keeps our Origin on our own forms and still gives
+     other sites nothing. -->
+<meta name="referrer" content="same-origin"/>
 <title>${title} · ${t("app.name")}</title>
 <#if description??><meta name="description" content="${description}"/></#if>
 <#if pdf>
@@ -50,6 +55,11 @@
 
 <#-- Text with its line breaks kept, as separate lines (no markup from the text itself). -->
 <#macro lines text><#list text?split("\n") as line>${line}<#sep><br/></#sep></#list></#macro>
+
+<#-- A wide table in its own sideways-scrolling box, so a phone's page never scrolls sideways (WCAG
+     1.4.10); the box is named by the table's caption and can take focus, so it scrolls with the
+     keyboard too. In the PDF the table is simply printed. -->
+<#macro wide caption><#if pdf><#nested><#else><div class="table-scroll" role="region" aria-labelledby="${caption}" tabindex="0"><#nested></div></#if></#macro>
 
 <#-- A person as the archive may show them: the name only if they agreed. -->
 <#macro person p><#if p.name??><span class="name">${p.name}</span>, </#if><#if p.role??>${p.role}</#if><#if p.organisation??> · ${p.organisation}</#if></#macro>

@@ -3,7 +3,9 @@
 <h1>${t("log.title")}</h1>
 <p>${t("log.intro", readings?size)}</p>
 <#if readings?has_content>
+<@l.wide caption="log-bijschrift">
 <table>
+  <caption class="meta" id="log-bijschrift">${t("log.caption")}</caption>
   <thead><tr><th scope="col">${t("log.when")}</th><th scope="col">${t("log.account")}</th><th scope="col">${t("log.what")}</th><th scope="col">${t("log.record")}</th></tr></thead>
   <tbody>
   <#list readings as r>
@@ -12,6 +14,7 @@
   </#list>
   </tbody>
 </table>
+</@l.wide>
 <#else>
 <p>${t("log.none")}</p>
 </#if>

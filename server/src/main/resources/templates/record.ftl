@@ -58,7 +58,7 @@
     <p class="when">${t("record.phase_started", dates.time(c.startedAt))}</p>
     <#if c.prompt??><blockquote class="prompt"><p>${c.prompt}</p></blockquote></#if>
     <#list c.stories as p>
-      <@post p=p n=p?counter/>
+      <@post p=p n=p?counter level=4/>
     </#list>
     <#if c.knelpunten gt 0>
     <p class="see"><#if pdf>${t("record.phase_barriers", c.knelpunten)}<#else><a href="#knelpunten">${t("record.phase_barriers", c.knelpunten)}</a></#if></p>
@@ -72,11 +72,11 @@
   <h2 id="knelpunten">${t("record.barriers")}</h2>
   <#if record.knelpunten?has_content>
   <#list record.knelpunten as p>
-    <@post p=p n=p?counter>
+    <@post p=p n=p?counter level=3>
       <#if !p.removed()>
       <#assign f = followups[p.id]!"">
       <div class="followup">
-        <h5>${t("followup.heading")}</h5>
+        <h4>${t("followup.heading")}</h4>
         <#if f?has_content>
         <p><span class="status status-${f.status}">${t("followup.status." + f.status)}</span>
            <span class="signed">${t("followup.signed", f.signature, dates.dayTime(f.at))}</span></p>
@@ -149,13 +149,14 @@
 </article>
 </@l.page>
 
-<#macro post p n>
+<#-- level: the post's heading level, one below the section it is in (h4 in a phase, h3 under Knelpunten). -->
+<#macro post p n level>
 <article class="post<#if p.removed()> removed</#if><#if p.barrier()> barrier</#if>" id="<#if p.barrier()>k<#else>v</#if>-${p.id}">
   <#if p.removed()>
-  <h4>${t(p.barrier()?then("record.barrier_n", "record.story_n"), n)}</h4>
+  <h${level}>${t(p.barrier()?then("record.barrier_n", "record.story_n"), n)}</h${level}>
   <p class="marker">${t("removal." + p.removal.why, dates.dayTime(p.removal.at))}<#if p.removal.reason?? && p.removal.why == "hidden"> ${t("removal.reason", p.removal.reason)}</#if></p>
   <#else>
-  <h4><#if p.title??>${p.title}<#else>${t(p.barrier()?then("record.barrier_n", "record.story_n"), n)}</#if><#if p.telling> <span class="tag">${t("record.telling")}</span></#if></h4>
+  <h${level}><#if p.title??>${p.title}<#else>${t(p.barrier()?then("record.barrier_n", "record.story_n"), n)}</#if><#if p.telling> <span class="tag">${t("record.telling")}</span></#if></h${level}>
   <p class="text"><@l.lines p.text/></p>
   <p class="by">${t("record.told_by")} <@l.person p=p.author/><#if p.barrier() && p.phaseTitle??> · ${p.phaseTitle}</#if> · ${dates.time(p.at)}</p>
   </#if>

@@ -46,7 +46,9 @@
 <h2>${t("report.per_session")}</h2>
 <#if r.sessions?has_content>
 <#if !pdf><@chart c=r.storiesChart id="chart-verhalen" title=t("report.chart_stories")/></#if>
+<@l.wide caption="sessies-bijschrift">
 <table>
+  <caption class="meta" id="sessies-bijschrift">${t("report.per_session_caption")}</caption>
   <thead><tr><th scope="col">${t("report.col_session")}</th><th scope="col">${t("record.date")}</th>
     <th scope="col" class="num">${t("report.col_people")}</th><th scope="col" class="num">${t("report.col_stories")}</th>
     <th scope="col" class="num">${t("report.col_recognitions")}</th><th scope="col" class="num">${t("report.col_connections")}</th>
@@ -59,6 +61,7 @@
   </#list>
   </tbody>
 </table>
+</@l.wide>
 <#else>
 <p>${t("report.no_sessions")}</p>
 </#if>
@@ -66,10 +69,11 @@
 <h2>${t("report.followups")}</h2>
 <#if !pdf && r.totals.knelpunten gt 0><@chart c=r.followUpChart id="chart-opvolging" title=t("report.chart_followups") labelPrefix="followup.status."/></#if>
 <table>
+  <caption class="meta">${t("report.followups_caption")}</caption>
   <thead><tr><th scope="col">${t("followup.status_label")}</th><th scope="col" class="num">${t("report.col_knelpunten")}</th></tr></thead>
   <tbody>
   <#list r.followUps as status, count>
-  <tr><td>${t("followup.status." + status)}</td><td class="num">${count}</td></tr>
+  <tr><th scope="row">${t("followup.status." + status)}</th><td class="num">${count}</td></tr>
   </#list>
   </tbody>
 </table>

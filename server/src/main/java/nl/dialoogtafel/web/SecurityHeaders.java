@@ -2,7 +2,7 @@ package nl.dialoogtafel.web;
 
 import io.vertx.ext.web.RoutingContext;
 
-/** Headers on every response: a strict CSP (no inline script), no framing, no sniffing, no referrer. */
+/** Headers on every response: a strict CSP (no inline script), no framing, no sniffing, no referrer to other sites. */
 final class SecurityHeaders {
 
   private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; "
@@ -16,7 +16,9 @@ final class SecurityHeaders {
         .set("Content-Security-Policy", CSP)
         .set("X-Content-Type-Options", "nosniff")
         .set("X-Frame-Options", "DENY")
-        .set("Referrer-Policy", "no-referrer")
+        // same-origin, not no-referrer: under no-referrer Chromium sends "Origin: null" with a form
+        // POST, and our own login and follow-up forms would fail the Origin check.
+        .set("Referrer-Policy", "same-origin")
         .set("Cross-Origin-Opener-Policy", "same-origin")
         .set("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
     ctx.next();
