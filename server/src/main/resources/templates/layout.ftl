@@ -5,11 +5,6 @@
 <head>
 <meta charset="utf-8"/>
 <meta name="viewport" content="width=device-width, initial-scale=1"/>
-<#-- The server sends Referrer-Policy: no-referrer, and with it a browser sends "Origin: null" on a
-     form POST, which the same-site check rightly refuses: the login, logout and follow-up forms would
-     never work in a real browser. same-origin keeps our Origin on our own forms and still gives
-     other sites nothing. -->
-<meta name="referrer" content="same-origin"/>
 <title>${title} · ${t("app.name")}</title>
 <#if description??><meta name="description" content="${description}"/></#if>
 <#if pdf>
