@@ -114,6 +114,7 @@ public final class LiveBenchmark {
     List<WebSocket> sockets = new ArrayList<>();
     AtomicInteger welcomed = new AtomicInteger();
     CompletableFuture<Void> allIn = new CompletableFuture<>();
+    long joinStart = System.nanoTime();
     for (int i = 0; i <= phones; i++) {
       WebSocket ws = client.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI("/ws"))
           .toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
@@ -156,6 +157,8 @@ public final class LiveBenchmark {
       }
     }
     allIn.get(60, TimeUnit.SECONDS);
+    System.out.printf("  %d phones and a kiosk connected and welcomed in %d ms%n", phones,
+        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - joinStart));
 
     Histogram ack = new Histogram(3);
     WebSocket first = sockets.get(0);
