@@ -17,7 +17,6 @@ import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import nl.dialoogtafel.dialogue.Command;
-import nl.dialoogtafel.dialogue.ContactRequest;
 import nl.dialoogtafel.dialogue.Decision;
 import nl.dialoogtafel.dialogue.Dialogue;
 import nl.dialoogtafel.dialogue.Participant;
@@ -29,6 +28,8 @@ import nl.dialoogtafel.dialogue.SessionEvent.PostAdded;
 import nl.dialoogtafel.dialogue.SessionEvent.PostHidden;
 import nl.dialoogtafel.dialogue.SessionEvent.PostWithdrawn;
 import nl.dialoogtafel.dialogue.SessionState;
+import nl.dialoogtafel.dialogue.SessionStatus;
+import nl.dialoogtafel.dialogue.PostState;
 import nl.dialoogtafel.record.ContactNote;
 import nl.dialoogtafel.record.EventCodec;
 import nl.dialoogtafel.record.HashChain;
@@ -131,7 +132,8 @@ public final class SessionHub {
       }
     }
     // A crash between a withdrawal and the erasure of its text is finished here.
-    unerasedWithdrawals.forEach(stored -> eraseWithdrawn(stored.seq(), stored.data()));
+    unerasedWithdrawals.forEach(
+        stored -> eraseWithdrawn(stored.seq(), stored.data().getJsonObject("post").getString("id")));
   }
 
   public SessionInfo info() {
@@ -351,8 +353,7 @@ public final class SessionHub {
     if (event instanceof PostWithdrawn withdrawn) {
       long seq = postSeq.get(withdrawn.postId());
       rerender(seq);
-      stores.events().load(info.id(), seq - 1, seq)
-          .onSuccess(found -> found.forEach(original -> eraseWithdrawn(seq, original.data())));
+      eraseWithdrawn(seq, withdrawn.postId());
     } else if (event instanceof PostHidden hidden) {
       rerender(postSeq.get(hidden.postId()));
     } else if (event instanceof ConnectionMade made) {
@@ -368,7 +369,7 @@ public final class SessionHub {
     }
     // A closed record still grows (withdrawals, the harvest, telling marks): its head follows every
     // event, so the archive can tell a complete record from one cut short.
-    if (state.status() == nl.dialoogtafel.dialogue.SessionStatus.CLOSED) {
+    if (state.status() == SessionStatus.CLOSED) {
       headWrite = stores.sessions().setStatus(info.id(), "closed", stored.seq(), stored.hash());
     }
   }
@@ -379,11 +380,11 @@ public final class SessionHub {
   }
 
   /** The words of a withdrawn post leave the store; what remains says who, where and when. */
-  private void eraseWithdrawn(long seq, JsonObject data) {
-    JsonObject post = data.getJsonObject("post");
-    JsonObject remaining = new JsonObject().put("post", new JsonObject().put("id", post.getString("id"))
-        .put("kind", post.getString("kind")).put("phase", post.getString("phase"))
-        .put("author", post.getJsonObject("author")));
+  private void eraseWithdrawn(long seq, String postId) {
+    PostState post = state.posts().get(postId);
+    JsonObject remaining = new JsonObject().put("post", new JsonObject().put("id", post.id())
+        .put("kind", post.kind().wire()).put("phase", post.phaseId())
+        .put("author", new JsonObject().put("id", post.authorId())));
     JsonObject erased = new JsonObject().put("at", Instant.now().toString()).put("reason", "withdrawn");
     stores.events().erase(info.id(), seq, remaining, erased)
         .onFailure(e -> LOG.warning("erasing a withdrawn post failed; retried on next load: " + e.getClass().getName()));
@@ -484,12 +485,6 @@ public final class SessionHub {
         deliverAnswer(note, false, true);
       }
     }
-  }
-
-  /** Whether a contact request exists and who may answer it (for the gateway's checks). */
-  boolean requestKnown(String requestId) {
-    ContactRequest request = state.requests().get(requestId);
-    return request != null;
   }
 
   // ---- connections ------------------------------------------------------------------------------
