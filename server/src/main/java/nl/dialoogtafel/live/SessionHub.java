@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +59,7 @@ public final class SessionHub {
   private final Map<String, Long> receipts = new HashMap<>();
   private final Map<String, Future<Long>> inFlight = new HashMap<>();
   private final Map<String, Long> postSeq = new HashMap<>();
-  private final Map<String, ContactNote> notes = new LinkedHashMap<>();
+  private final ContactMail mail;
   private final Set<Connection> connections = new LinkedHashSet<>();
   private final Map<String, Set<Connection>> byParticipant = new HashMap<>();
   private final ArrayDeque<Pending> queue = new ArrayDeque<>();
@@ -77,6 +76,7 @@ public final class SessionHub {
     this.info = info;
     this.state = SessionState.initial(info.id(), info.phases());
     this.presence = new Presence(vertx, this::broadcastPresence);
+    this.mail = new ContactMail(stores, () -> state, id -> byParticipant.getOrDefault(id, Set.of()));
   }
 
   /** Reads a session's record, people and contact notes from the store and folds them into a hub. */
@@ -100,7 +100,7 @@ public final class SessionHub {
       if (ContactNote.DECLINED.equals(note.status())) {
         state = Dialogue.evolve(state, new ContactDeclined(note.id()));
       }
-      notes.put(note.id(), note);
+      mail.keep(note);
       receipts.put(note.requestKey(), note.requestSeq());
       if (note.answerKey() != null) {
         receipts.put(note.answerKey(), note.answerSeq());
@@ -118,7 +118,7 @@ public final class SessionHub {
       remember(event, stored);
       if (event instanceof ConnectionMade made) {
         // A crash between the connection event and its note's answer is finished here.
-        ContactNote settled = settleAcceptedNote(made, stored);
+        ContactNote settled = mail.settleAccepted(made, stored);
         if (settled != null) {
           stores.contacts().answer(settled);
         }
@@ -280,7 +280,7 @@ public final class SessionHub {
           requested.note(), pending.key(), seq);
       write = stores.contacts().insert(note);
     } else {
-      note = notes.get(((ContactDeclined) event).requestId()).answered(ContactNote.DECLINED, pending.key(), seq);
+      note = mail.note(((ContactDeclined) event).requestId()).answered(ContactNote.DECLINED, pending.key(), seq);
       write = stores.contacts().answer(note);
     }
     return write.transform(written -> {
@@ -289,13 +289,13 @@ public final class SessionHub {
         return Future.succeededFuture();
       }
       state = Dialogue.evolve(state, event);
-      notes.put(note.id(), note);
+      mail.keep(note);
       receipts.put(pending.key(), seq);
       pending.promise().complete(seq);
       if (event instanceof ContactRequested) {
-        deliverRequest(note);
+        mail.deliverRequest(note);
       } else {
-        deliverAnswer(note);
+        mail.deliverAnswer(note);
       }
       return Future.succeededFuture();
     });
@@ -357,10 +357,10 @@ public final class SessionHub {
     } else if (event instanceof PostHidden hidden) {
       rerender(postSeq.get(hidden.postId()));
     } else if (event instanceof ConnectionMade made) {
-      ContactNote note = settleAcceptedNote(made, stored);
+      ContactNote note = mail.settleAccepted(made, stored);
       if (note != null) {
         stores.contacts().answer(note);
-        deliverAnswer(note);
+        mail.deliverAnswer(note);
       }
     } else if (event instanceof SessionEvent.SessionLocked) {
       headWrite = stores.sessions().setStatus(info.id(), "locked", stored.seq(), stored.hash());
@@ -398,93 +398,9 @@ public final class SessionHub {
     rendered.set((int) seq - 1, event.encode());
   }
 
-  private ContactNote settleAcceptedNote(ConnectionMade made, StoredEvent stored) {
-    ContactNote note = notes.get(made.requestId());
-    if (note == null || ContactNote.ACCEPTED.equals(note.status())) {
-      return null;
-    }
-    ContactNote accepted = note.answered(ContactNote.ACCEPTED, stored.key(), stored.seq());
-    notes.put(accepted.id(), accepted);
-    return accepted;
-  }
-
-  // ---- private messages -------------------------------------------------------------------------
-
-  private void deliverRequest(ContactNote note) {
-    Participant from = state.participants().get(note.from());
-    JsonObject data = new JsonObject().put("request", note.id())
-        .put("from", new JsonObject().put("id", from.id()).put("name", from.name())
-            .put("organisation", from.organisation()).put("role", from.role()))
-        .put("note", note.note());
-    sendPrivate(note.to(), "contact.requested", data, note.id(), "requestDelivered");
-  }
-
-  private void deliverAnswer(ContactNote note) {
-    deliverAnswer(note, true, true);
-  }
-
-  /** Sends the answer to a request to the requester and, for an exchange, the accepter. */
-  private void deliverAnswer(ContactNote note, boolean toRequester, boolean toAccepter) {
-    if (ContactNote.DECLINED.equals(note.status())) {
-      if (toRequester) {
-        sendPrivate(note.from(), "contact.declined", new JsonObject().put("request", note.id()), note.id(),
-            "answerDeliveredToRequester");
-      }
-      return;
-    }
-    // Contact details are read from the participants at this moment and sent to these two only.
-    var requester = stores.participants().find(note.from());
-    var accepter = stores.participants().find(note.to());
-    Future.all(requester, accepter).onSuccess(both -> {
-      if (requester.result().isEmpty() || accepter.result().isEmpty()) {
-        return;
-      }
-      if (toRequester) {
-        sendPrivate(note.from(), "contact.exchanged",
-            new JsonObject().put("request", note.id()).put("with", accepter.result().get().card()), note.id(),
-            "answerDeliveredToRequester");
-      }
-      if (toAccepter) {
-        sendPrivate(note.to(), "contact.exchanged",
-            new JsonObject().put("request", note.id()).put("with", requester.result().get().card()), note.id(),
-            "answerDeliveredToAccepter");
-      }
-    });
-  }
-
-  private void sendPrivate(String participantId, String name, JsonObject data, String noteId, String flag) {
-    Set<Connection> targets = byParticipant.getOrDefault(participantId, Set.of());
-    if (targets.isEmpty()) {
-      return;
-    }
-    String json = new JsonObject().put("type", "private").put("name", name).put("data", data).encode();
-    for (Connection target : targets) {
-      target.sendRaw(json).onSuccess(v -> markDelivered(noteId, flag));
-    }
-  }
-
-  private void markDelivered(String noteId, String flag) {
-    ContactNote note = notes.get(noteId);
-    if (note == null || note.delivered(flag).equals(note)) {
-      return;
-    }
-    notes.put(noteId, note.delivered(flag));
-    stores.contacts().markDelivered(noteId, flag);
-  }
-
   /** Private messages this participant has not received yet, sent after their welcome. */
   void deliverUndelivered(String participantId) {
-    for (ContactNote note : List.copyOf(notes.values())) {
-      boolean pending = ContactNote.PENDING.equals(note.status());
-      if (note.to().equals(participantId) && pending && !note.requestDelivered()) {
-        deliverRequest(note);
-      } else if (note.from().equals(participantId) && !pending && !note.answerDeliveredToRequester()) {
-        deliverAnswer(note, true, false);
-      } else if (note.to().equals(participantId) && ContactNote.ACCEPTED.equals(note.status())
-          && !note.answerDeliveredToAccepter()) {
-        deliverAnswer(note, false, true);
-      }
-    }
+    mail.deliverUndelivered(participantId);
   }
 
   // ---- connections ------------------------------------------------------------------------------
