@@ -4,25 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.DecodeHintType;
-import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
-import com.google.zxing.common.HybridBinarizer;
-import com.google.zxing.qrcode.QRCodeReader;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
-import javax.imageio.ImageIO;
 import nl.dialoogtafel.support.Browser;
 import nl.dialoogtafel.support.Phone;
+import nl.dialoogtafel.support.ShownQrCode;
 import nl.dialoogtafel.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -115,9 +108,8 @@ class KioskPageTest {
     HttpResponse<String> svg = server.get("/qr/" + code + ".svg", null);
     assertEquals(200, svg.statusCode());
     assertTrue(svg.headers().firstValue("Content-Type").orElse("").startsWith("image/svg+xml"));
-    browser.await(d -> (Boolean) browser.script("const q = document.getElementById('qr');"
-        + "return q.complete && q.naturalWidth > 0;") ? Boolean.TRUE : null);
-    assertEquals(session.getString("joinUrl"), decodeQr(qr.getScreenshotAs(OutputType.BYTES)));
+    assertEquals(session.getString("joinUrl"), ShownQrCode.decode(browser, "qr"));
+    assertTrue(qr.isDisplayed() && qr.getSize().getWidth() >= 150, "the QR code is large enough to scan: " + qr.getSize());
 
     browser.awaitText("Verhalen uit de praktijk");
     browser.awaitText("Vertel over een jongere of gezin");
@@ -569,11 +561,6 @@ class KioskPageTest {
     assertEquals(List.of(), outside, "elements outside the " + width + "×" + height + " screen");
   }
 
-  private static String decodeQr(byte[] png) throws Exception {
-    BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
-    BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image)));
-    return new QRCodeReader().decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
-  }
 
   private static String nonEmpty(String text) {
     return text == null || text.isEmpty() ? null : text;

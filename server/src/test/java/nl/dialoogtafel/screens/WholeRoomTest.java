@@ -4,24 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.DecodeHintType;
-import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
-import com.google.zxing.common.HybridBinarizer;
-import com.google.zxing.qrcode.QRCodeReader;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import javax.imageio.ImageIO;
 import nl.dialoogtafel.screens.phone.PhonePage;
 import nl.dialoogtafel.storage.Database;
 import nl.dialoogtafel.support.Browser;
 import nl.dialoogtafel.support.Phone;
+import nl.dialoogtafel.support.ShownQrCode;
 import nl.dialoogtafel.support.TestServer;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
@@ -95,9 +88,8 @@ class WholeRoomTest {
       return shown.isEmpty() ? null : shown;
     }));
     WebElement qr = kiosk.find(By.id("qr"));
-    kiosk.await(d -> (Boolean) kiosk.script("const q = document.getElementById('qr');"
-        + " return q.complete && q.naturalWidth > 0;") ? Boolean.TRUE : null);
-    assertEquals(joinUrl, decodeQr(qr.getScreenshotAs(OutputType.BYTES)), "the QR code leads to the join URL");
+    assertEquals(joinUrl, ShownQrCode.decode(kiosk, "qr"), "the QR code leads to the join URL");
+    assertTrue(qr.isDisplayed() && qr.getSize().getWidth() >= 150, "the QR code is large enough to scan: " + qr.getSize());
 
     PhonePage fatima = new PhonePage(open(Browser.phone()), server.origin());
     PhonePage joost = new PhonePage(open(Browser.phone()), server.origin());
@@ -215,9 +207,4 @@ class WholeRoomTest {
     Files.write(target.resolve("telefoon.png"), phone.driver().getScreenshotAs(OutputType.BYTES));
   }
 
-  private static String decodeQr(byte[] png) throws Exception {
-    var image = ImageIO.read(new ByteArrayInputStream(png));
-    var bitmap = new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image)));
-    return new QRCodeReader().decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
-  }
 }
