@@ -111,11 +111,24 @@ public final class PhonePage {
   }
 
   /** Waits for a finished download (not a .crdownload) ending in the suffix and returns it. */
+  /**
+   * Waits for a finished download. Chromium first makes an empty file under the final name and
+   * writes into a {@code .crdownload} beside it, so a file counts once it has bytes and no
+   * download is still in progress.
+   */
   public Path awaitDownload(String suffix) {
     return browser.await(d -> {
       try (Stream<Path> files = Files.list(browser.downloads())) {
-        List<Path> done = files.filter(p -> p.getFileName().toString().endsWith(suffix)).toList();
-        return done.isEmpty() ? null : done.get(0);
+        List<Path> all = files.toList();
+        if (all.stream().anyMatch(p -> p.getFileName().toString().endsWith(".crdownload"))) {
+          return null;
+        }
+        for (Path p : all) {
+          if (p.getFileName().toString().endsWith(suffix) && Files.size(p) > 0) {
+            return p;
+          }
+        }
+        return null;
       } catch (IOException e) {
         return null;
       }
