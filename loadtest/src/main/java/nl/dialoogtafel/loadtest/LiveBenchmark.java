@@ -117,6 +117,7 @@ public final class LiveBenchmark {
     // A join storm: every phone connects and joins at once; join latency from its own connect.
     Histogram joins = new Histogram(3);
     WebSocket[] opened = new WebSocket[phones + 1];
+    java.util.concurrent.atomic.AtomicLong connected = new java.util.concurrent.atomic.AtomicLong();
     long joinStart = System.nanoTime();
     for (int i = 0; i <= phones; i++) {
       final int index = i;
@@ -125,7 +126,13 @@ public final class LiveBenchmark {
           .onFailure(allIn::completeExceptionally)
           .onSuccess(ws -> {
             opened[index] = ws;
+            connected.accumulateAndGet(System.nanoTime(), Math::max);
             ws.textMessageHandler(text -> {
+              // The generator shares the machine's two cores with the server: it parses only what it measures.
+              if (!text.contains("\"welcome\"") && !text.contains("\"watching\"") && !text.contains("\"ack\"")
+                  && !text.contains("\"post.added\"")) {
+                return;
+              }
               JsonObject m = new JsonObject(text);
               String type = m.getString("type");
               if ("welcome".equals(type) || "watching".equals(type)) {
@@ -162,8 +169,8 @@ public final class LiveBenchmark {
           });
     }
     allIn.get(120, TimeUnit.SECONDS);
-    System.out.printf("  join storm: %d phones and a kiosk all welcomed in %d ms; join p50 %.0f ms, p99 %.0f ms%n",
-        phones, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - joinStart),
+    System.out.printf("  join storm: %d phones and a kiosk all connected in %d ms, all welcomed in %d ms; join p50 %.0f ms, p99 %.0f ms%n",
+        phones, TimeUnit.NANOSECONDS.toMillis(connected.get() - joinStart), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - joinStart),
         joins.getValueAtPercentile(50) / 1e6, joins.getValueAtPercentile(99) / 1e6);
     sockets.addAll(java.util.Arrays.asList(opened));
 

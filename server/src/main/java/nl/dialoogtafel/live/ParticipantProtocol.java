@@ -15,7 +15,6 @@ import nl.dialoogtafel.i18n.Messages;
 import nl.dialoogtafel.privacy.Finding;
 import nl.dialoogtafel.privacy.PrivacyGuard;
 import nl.dialoogtafel.record.ParticipantRecord;
-import nl.dialoogtafel.storage.Documents;
 
 /** What a phone can say: join or resume, then post, withdraw, recognise, ask for contact, answer, leave. */
 final class ParticipantProtocol {
@@ -70,10 +69,7 @@ final class ParticipantProtocol {
           }
           ParticipantRecord record = new ParticipantRecord(identity.participantId(), hub.info().id(), name,
               organisation, role, showName, phone, email, Ids.sha256(identity.token()), Instant.now().toString());
-          return hubs.stores().participants().insert(record)
-              .recover(e -> Documents.isDuplicateKey(e) ? Future.succeededFuture()
-                  : Future.failedFuture(ProtocolException.of("unavailable")))
-              .compose(v -> hub.submit(new Command.Join(record.participant()), "join/" + identity.participantId()))
+          return hub.join(record, "join/" + identity.participantId())
               .map(seq -> {
                 welcome(c, ref, hub, hub.state().participants().get(identity.participantId()), identity.token());
                 return null;

@@ -32,6 +32,7 @@ import nl.dialoogtafel.dialogue.PostState;
 import nl.dialoogtafel.record.ContactNote;
 import nl.dialoogtafel.record.EventCodec;
 import nl.dialoogtafel.record.HashChain;
+import nl.dialoogtafel.record.ParticipantRecord;
 import nl.dialoogtafel.record.SessionInfo;
 import nl.dialoogtafel.record.StoredEvent;
 
@@ -46,7 +47,8 @@ public final class SessionHub {
   private static final Logger LOG = Logger.getLogger(SessionHub.class.getName());
   private static final int MAX_BATCH = 256;
 
-  private record Pending(Command command, String key, Promise<Long> promise) {}
+  /** A command waiting its turn; a join brings the newcomer's stored record (with contact details). */
+  private record Pending(Command command, String key, ParticipantRecord newcomer, Promise<Long> promise) {}
 
   private final Stores stores;
   private final SessionInfo info;
@@ -168,6 +170,18 @@ public final class SessionHub {
    * with a key seen before gets its first answer again and stores nothing.
    */
   public Future<Long> submit(Command command, String key) {
+    return submit(command, key, null);
+  }
+
+  /**
+   * Joins a newcomer: their record is stored in the same batch as the join event, so a room that
+   * joins at once costs a few writes, not one per phone.
+   */
+  public Future<Long> join(ParticipantRecord newcomer, String key) {
+    return submit(new Command.Join(newcomer.participant()), key, newcomer);
+  }
+
+  private Future<Long> submit(Command command, String key, ParticipantRecord newcomer) {
     Long done = receipts.get(key);
     if (done != null) {
       return Future.succeededFuture(done);
@@ -177,7 +191,7 @@ public final class SessionHub {
       return running;
     }
     Promise<Long> promise = Promise.promise();
-    queue.add(new Pending(command, key, promise));
+    queue.add(new Pending(command, key, newcomer, promise));
     inFlight.put(key, promise.future());
     promise.future().onComplete(x -> inFlight.remove(key));
     drain();
@@ -214,6 +228,7 @@ public final class SessionHub {
     List<Pending> accepted = new ArrayList<>();
     List<SessionEvent> events = new ArrayList<>();
     List<StoredEvent> sealed = new ArrayList<>();
+    List<ParticipantRecord> newcomers = new ArrayList<>();
     SessionState next = state;
     String hash = lastHash;
     while (!queue.isEmpty() && accepted.size() < MAX_BATCH && !isPrivate(queue.peek().command())) {
@@ -236,13 +251,18 @@ public final class SessionHub {
       accepted.add(pending);
       events.add(event);
       sealed.add(stored);
+      if (pending.newcomer() != null) {
+        newcomers.add(pending.newcomer());
+      }
     }
     if (sealed.isEmpty()) {
       return Future.succeededFuture();
     }
     SessionState decided = next;
     String decidedHash = hash;
-    return stores.events().append(sealed).transform(appended -> {
+    // Newcomers first: a stored join event always finds its person (and their token) on reload.
+    Future<Void> people = newcomers.isEmpty() ? Future.succeededFuture() : stores.participants().insertAll(newcomers);
+    return people.compose(v -> stores.events().append(sealed)).transform(appended -> {
       if (appended.failed()) {
         behind = true;
         LOG.log(Level.WARNING, "append failed for session " + info.id() + ": " + appended.cause().getClass().getName());

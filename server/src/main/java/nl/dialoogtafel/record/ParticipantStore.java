@@ -2,6 +2,8 @@ package nl.dialoogtafel.record;
 
 import static com.mongodb.client.model.Filters.eq;
 
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Projections;
 import io.vertx.core.Future;
 import java.util.ArrayList;
@@ -22,10 +24,28 @@ public final class ParticipantStore {
   }
 
   public Future<Void> insert(ParticipantRecord participant) {
-    Document doc = Documents.toDocument(participant.toJson());
-    doc.put("_id", participant.id());
+    return insertAll(List.of(participant));
+  }
+
+  /**
+   * Stores everyone who joined meanwhile with one durable write. A person already stored (the
+   * same join again after a crash cut it short) is the same person: that key clash is no error.
+   */
+  public Future<Void> insertAll(List<ParticipantRecord> participants) {
+    List<Document> docs = new ArrayList<>(participants.size());
+    for (ParticipantRecord participant : participants) {
+      Document doc = Documents.toDocument(participant.toJson());
+      doc.put("_id", participant.id());
+      docs.add(doc);
+    }
     return db.call(() -> {
-      db.collection(Database.PARTICIPANTS).insertOne(doc);
+      try {
+        db.collection(Database.PARTICIPANTS).insertMany(docs, new InsertManyOptions().ordered(false));
+      } catch (MongoBulkWriteException e) {
+        if (!Documents.isDuplicateKey(e)) {
+          throw e;
+        }
+      }
       return null;
     });
   }
