@@ -63,6 +63,9 @@ export class SessionRecord extends EventTarget {
       case 'connection.made':
         this.connections.push({ between: data.between, at: event.at });
         break;
+      case 'participant.erased':
+        this.erase(data.participant.id);
+        break;
       case 'session.locked':
         this.state = 'locked';
         break;
@@ -87,6 +90,24 @@ export class SessionRecord extends EventTarget {
       post.text = null;
     }
     if (this.spotlight === postId) this.spotlight = null;
+  }
+
+  /** A person erased on request: their name and words leave this screen too. */
+  erase(participantId) {
+    const person = this.participants.get(participantId);
+    if (person) person.name = null;
+    for (const post of this.posts.values()) {
+      if (post.author && post.author.id === participantId) {
+        this.remove(post.id, 'erased');
+        post.author = { ...post.author, name: null };
+      }
+      for (const recognition of post.recognitions) {
+        if (recognition.by && recognition.by.id === participantId) {
+          recognition.by = { ...recognition.by, name: null };
+          recognition.note = null;
+        }
+      }
+    }
   }
 
   setOnline(ids) {

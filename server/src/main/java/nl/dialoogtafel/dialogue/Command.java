@@ -32,6 +32,9 @@ public sealed interface Command {
   /** Extension: what the group takes away, written by the facilitator, also after closing. */
   record AddHarvest(String harvest, String agreements) implements Command {}
 
+  /** Extension: a person's name, contact details and words are erased on their request (AVG). */
+  record EraseParticipant(String participantId) implements Command {}
+
   /** Extension: the facilitator marks (or unmarks) a story as telling, for the half-year account. */
   record MarkTelling(String postId, boolean telling) implements Command {}
 }

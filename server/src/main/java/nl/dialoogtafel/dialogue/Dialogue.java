@@ -6,6 +6,7 @@ import nl.dialoogtafel.dialogue.Command.AcceptContact;
 import nl.dialoogtafel.dialogue.Command.AddHarvest;
 import nl.dialoogtafel.dialogue.Command.AddPost;
 import nl.dialoogtafel.dialogue.Command.Close;
+import nl.dialoogtafel.dialogue.Command.EraseParticipant;
 import nl.dialoogtafel.dialogue.Command.DeclineContact;
 import nl.dialoogtafel.dialogue.Command.Hide;
 import nl.dialoogtafel.dialogue.Command.Join;
@@ -21,6 +22,7 @@ import nl.dialoogtafel.dialogue.SessionEvent.ConnectionMade;
 import nl.dialoogtafel.dialogue.SessionEvent.ContactDeclined;
 import nl.dialoogtafel.dialogue.SessionEvent.ContactRequested;
 import nl.dialoogtafel.dialogue.SessionEvent.HarvestAdded;
+import nl.dialoogtafel.dialogue.SessionEvent.ParticipantErased;
 import nl.dialoogtafel.dialogue.SessionEvent.ParticipantJoined;
 import nl.dialoogtafel.dialogue.SessionEvent.PhaseStarted;
 import nl.dialoogtafel.dialogue.SessionEvent.PostAdded;
@@ -85,6 +87,8 @@ public final class Dialogue {
       return state;
     } else if (event instanceof PostMarked e) {
       return state.withPost(state.posts().get(e.postId()).markTelling(e.telling()));
+    } else if (event instanceof ParticipantErased e) {
+      return state.withErased(e.participantId());
     } else if (event instanceof ContactRequested e) {
       return state.withRequest(new ContactRequest(e.requestId(), e.fromId(), e.toId(), ContactRequest.Status.PENDING));
     } else if (event instanceof ContactDeclined e) {
@@ -133,6 +137,11 @@ public final class Dialogue {
       return Decision.accept(new HarvestAdded(c.harvest(), c.agreements()));
     } else if (command instanceof MarkTelling c) {
       return markTelling(c, state);
+    } else if (command instanceof EraseParticipant c) {
+      // Any state: a person may ask long after the session to be taken out of it.
+      return !state.participants().containsKey(c.participantId()) || state.isErased(c.participantId())
+          ? Decision.reject(Rejection.of("not_found", "participant_not_found"))
+          : Decision.accept(new ParticipantErased(c.participantId()));
     }
     throw new IllegalArgumentException("unknown command " + command);
   }

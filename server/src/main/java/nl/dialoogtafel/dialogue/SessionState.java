@@ -20,7 +20,8 @@ public record SessionState(
     Map<String, Participant> participants,
     Map<String, PostState> posts,
     Map<String, ContactRequest> requests,
-    Set<String> connections) {
+    Set<String> connections,
+    Set<String> erased) {
 
   public SessionState {
     phases = List.copyOf(phases);
@@ -28,11 +29,12 @@ public record SessionState(
     posts = Map.copyOf(posts);
     requests = Map.copyOf(requests);
     connections = Set.copyOf(connections);
+    erased = Set.copyOf(erased);
   }
 
   /** A session before anything happened: open, no phase started yet. */
   public static SessionState initial(String sessionId, List<Phase> phases) {
-    return new SessionState(sessionId, phases, SessionStatus.OPEN, null, 0, Map.of(), Map.of(), Map.of(), Set.of());
+    return new SessionState(sessionId, phases, SessionStatus.OPEN, null, 0, Map.of(), Map.of(), Map.of(), Set.of(), Set.of());
   }
 
   public Optional<Phase> phase(String id) {
@@ -52,38 +54,57 @@ public record SessionState(
   }
 
   SessionState withStatus(SessionStatus next) {
-    return new SessionState(sessionId, phases, next, phaseId, seq, participants, posts, requests, connections);
+    return new SessionState(sessionId, phases, next, phaseId, seq, participants, posts, requests, connections, erased);
   }
 
   SessionState withPhase(String next) {
-    return new SessionState(sessionId, phases, status, next, seq, participants, posts, requests, connections);
+    return new SessionState(sessionId, phases, status, next, seq, participants, posts, requests, connections, erased);
   }
 
   SessionState withSeq(long next) {
-    return new SessionState(sessionId, phases, status, phaseId, next, participants, posts, requests, connections);
+    return new SessionState(sessionId, phases, status, phaseId, next, participants, posts, requests, connections, erased);
   }
 
   SessionState withParticipant(Participant participant) {
     Map<String, Participant> next = new HashMap<>(participants);
     next.put(participant.id(), participant);
-    return new SessionState(sessionId, phases, status, phaseId, seq, next, posts, requests, connections);
+    return new SessionState(sessionId, phases, status, phaseId, seq, next, posts, requests, connections, erased);
   }
 
   SessionState withPost(PostState post) {
     Map<String, PostState> next = new HashMap<>(posts);
     next.put(post.id(), post);
-    return new SessionState(sessionId, phases, status, phaseId, seq, participants, next, requests, connections);
+    return new SessionState(sessionId, phases, status, phaseId, seq, participants, next, requests, connections, erased);
   }
 
   SessionState withRequest(ContactRequest request) {
     Map<String, ContactRequest> next = new HashMap<>(requests);
     next.put(request.id(), request);
-    return new SessionState(sessionId, phases, status, phaseId, seq, participants, posts, next, connections);
+    return new SessionState(sessionId, phases, status, phaseId, seq, participants, posts, next, connections, erased);
+  }
+
+  /** Whether this person's details and words were erased on request. */
+  public boolean isErased(String participantId) {
+    return erased.contains(participantId);
+  }
+
+  /** The person without a name, their posts off the wall; organisation and role stay for the facts. */
+  SessionState withErased(String participantId) {
+    Participant was = participants.get(participantId);
+    Map<String, Participant> people = new HashMap<>(participants);
+    people.put(participantId, new Participant(participantId, null, was.organisation(), was.role(), false));
+    Map<String, PostState> nextPosts = new HashMap<>(posts);
+    posts.values().stream().filter(p -> p.authorId().equals(participantId))
+        .forEach(p -> nextPosts.put(p.id(), p.withdraw()));
+    Set<String> nextErased = new HashSet<>(erased);
+    nextErased.add(participantId);
+    return new SessionState(sessionId, phases, status, phaseId, seq, people, nextPosts, requests, connections,
+        nextErased);
   }
 
   SessionState withConnection(String a, String b) {
     Set<String> next = new HashSet<>(connections);
     next.add(pairKey(a, b));
-    return new SessionState(sessionId, phases, status, phaseId, seq, participants, posts, requests, next);
+    return new SessionState(sessionId, phases, status, phaseId, seq, participants, posts, requests, next, erased);
   }
 }

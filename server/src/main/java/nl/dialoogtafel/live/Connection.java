@@ -18,6 +18,8 @@ final class Connection {
   /** WebSocket close code for "try again later": the client resumes with {@code after}. */
   static final short CLOSE_SLOW = 1013;
   static final short CLOSE_IDLE = 1001;
+  /** Close code for a person erased on request: their token is gone, the phone must not resume. */
+  static final short CLOSE_ERASED = 4410;
 
   private record Held(long seq, OutboundFrame frame) {}
 

@@ -36,13 +36,14 @@ public final class EventView {
         PostState known = state.posts().get(id);
         if (stored.isErased() || (known != null && !known.visible())) {
           post.putNull("title").putNull("text");
-          post.put("removed", known != null && known.hidden() && !known.withdrawn() ? "hidden" : "withdrawn");
+          post.put("removed", removal(stored, known, state));
         }
         return new JsonObject().put("post", post);
       }
       case "recognition.added":
         return new JsonObject().put("post", d.getString("post"))
-            .put("by", person(d.getJsonObject("by").getString("id"), state)).put("note", d.getString("note"));
+            .put("by", person(d.getJsonObject("by").getString("id"), state))
+            .put("note", state.isErased(d.getJsonObject("by").getString("id")) ? null : d.getString("note"));
       case "connection.made": {
         JsonArray between = new JsonArray();
         for (Object side : d.getJsonArray("between")) {
@@ -56,6 +57,17 @@ public final class EventView {
         // phase.started, post.withdrawn/hidden/spotlighted/marked, harvest.added, session.*: as stored.
         return d;
     }
+  }
+
+  /** Why a post's words are gone: erased with its author, withdrawn by them, or hidden by the facilitator. */
+  private static String removal(StoredEvent stored, PostState known, SessionState state) {
+    if (known != null && state.isErased(known.authorId())) {
+      return PersonErasure.REASON;
+    }
+    if (stored.isErased() && PersonErasure.REASON.equals(stored.erased().getString("reason"))) {
+      return PersonErasure.REASON;
+    }
+    return known != null && known.hidden() && !known.withdrawn() ? "hidden" : "withdrawn";
   }
 
   /** A person as the public record shows them: the name only if they agreed. */

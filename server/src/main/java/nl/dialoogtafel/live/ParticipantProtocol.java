@@ -58,6 +58,9 @@ final class ParticipantProtocol {
         })
         .compose(hub -> {
           Identity identity = identity(hub, joinId);
+          if (hub.state().isErased(identity.participantId())) {
+            return Future.failedFuture(new ProtocolException("forbidden", "participant_erased", null));
+          }
           Participant known = hub.state().participants().get(identity.participantId());
           if (known != null) {
             // The same join again (its welcome was lost): the same person, nothing new stored.

@@ -23,6 +23,7 @@ import nl.dialoogtafel.dialogue.SessionEvent;
 import nl.dialoogtafel.dialogue.SessionEvent.ConnectionMade;
 import nl.dialoogtafel.dialogue.SessionEvent.ContactDeclined;
 import nl.dialoogtafel.dialogue.SessionEvent.ContactRequested;
+import nl.dialoogtafel.dialogue.SessionEvent.ParticipantErased;
 import nl.dialoogtafel.dialogue.SessionEvent.PostAdded;
 import nl.dialoogtafel.dialogue.SessionEvent.PostHidden;
 import nl.dialoogtafel.dialogue.SessionEvent.PostWithdrawn;
@@ -72,6 +73,8 @@ public final class SessionHub {
   private long idleSinceNanos = System.nanoTime();
   /** The latest write of the record's head into the session document (see {@link #headWritten}). */
   private Future<Void> headWrite = Future.succeededFuture();
+  /** The latest erasure's writes; an erasure is answered only once it is stored and compacted. */
+  private Future<Void> erasureWrite = Future.succeededFuture();
 
   private SessionHub(Vertx vertx, Stores stores, SessionInfo info) {
     this.stores = stores;
@@ -136,6 +139,26 @@ public final class SessionHub {
     // A crash between a withdrawal and the erasure of its text is finished here.
     unerasedWithdrawals.forEach(
         stored -> eraseWithdrawn(stored.seq(), stored.data().getJsonObject("post").getString("id")));
+    finishErasures(events, byId);
+  }
+
+  /** A crash during a person's erasure is finished here: what they wrote, their document, their notes. */
+  private void finishErasures(List<StoredEvent> events, Map<String, Participant> people) {
+    for (String erased : state.erased()) {
+      Map<Long, JsonObject> toErase = new HashMap<>();
+      for (StoredEvent stored : events) {
+        if (!stored.isErased() && PersonErasure.wroteBy(stored.name(), stored.data(), erased)) {
+          toErase.put(stored.seq(), PersonErasure.remaining(stored.name(), stored.data()));
+        }
+      }
+      Participant person = people.get(erased);
+      if (!toErase.isEmpty() || (person != null && person.name() != null)) {
+        String at = events.stream().filter(e -> e.name().equals("participant.erased")
+            && erased.equals(e.data().getJsonObject("participant").getString("id"))).findFirst()
+            .map(StoredEvent::at).orElse(Instant.now().toString());
+        eraseStored(erased, at, toErase);
+      }
+    }
   }
 
   public SessionInfo info() {
@@ -382,6 +405,8 @@ public final class SessionHub {
         stores.contacts().answer(note);
         mail.deliverAnswer(note);
       }
+    } else if (event instanceof ParticipantErased erased) {
+      forget(erased.participantId(), stored.at());
     } else if (event instanceof SessionEvent.SessionLocked) {
       headWrite = stores.sessions().setStatus(info.id(), "locked", stored.seq(), stored.hash());
     } else if (event instanceof SessionEvent.SessionReopened) {
@@ -396,7 +421,36 @@ public final class SessionHub {
 
   /** Completes when the head of the latest status change is stored; the API answers after it. */
   public Future<Void> headWritten() {
-    return headWrite.otherwiseEmpty();
+    return Future.all(headWrite.otherwiseEmpty(), erasureWrite.otherwiseEmpty()).mapEmpty();
+  }
+
+  /**
+   * A person asked to be erased: their name and words leave the room's copy of the record and
+   * the store, their phones are let go, and the store file is rewritten so no old copy remains.
+   */
+  private void forget(String participantId, String at) {
+    Map<Long, JsonObject> toErase = new HashMap<>();
+    for (int i = 0; i < rendered.size(); i++) {
+      JsonObject event = PersonErasure.withoutPerson(new JsonObject(rendered.get(i)), participantId);
+      if (event != null) {
+        rendered.set(i, event.encode());
+        String name = event.getString("name");
+        if (PersonErasure.wroteBy(name, event.getJsonObject("data"), participantId)) {
+          toErase.put(i + 1L, PersonErasure.remaining(name, event.getJsonObject("data")));
+        }
+      }
+    }
+    for (Connection connection : List.copyOf(byParticipant.getOrDefault(participantId, Set.of()))) {
+      connection.socket.close(Connection.CLOSE_ERASED, "erased");
+    }
+    eraseStored(participantId, at, toErase);
+  }
+
+  private void eraseStored(String participantId, String at, Map<Long, JsonObject> toErase) {
+    erasureWrite = Future.all(stores.events().eraseAll(info.id(), toErase, PersonErasure.marker(at)),
+            stores.participants().erase(participantId, at), stores.contacts().eraseNotes(info.id(), participantId))
+        .compose(v -> stores.database().compactStorage())
+        .onFailure(e -> LOG.warning("erasing a person failed; finished on next load: " + e.getClass().getName()));
   }
 
   /** The words of a withdrawn post leave the store; what remains says who, where and when. */

@@ -8,10 +8,11 @@ import nl.dialoogtafel.storage.Database;
 
 /** The stores a live session writes to, opened once on one database. */
 public record Stores(
-    EventStore events, ParticipantStore participants, ContactStore contacts, SessionStore sessions, String joinSecret) {
+    EventStore events, ParticipantStore participants, ContactStore contacts, SessionStore sessions, String joinSecret,
+    Database database) {
 
   public static Stores on(Database db) {
     return new Stores(new EventStore(db), new ParticipantStore(db), new ContactStore(db), new SessionStore(db),
-        db.joinSecret());
+        db.joinSecret(), db);
   }
 }

@@ -2,6 +2,7 @@ package nl.dialoogtafel.record;
 
 import static com.mongodb.client.model.Filters.eq;
 
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import io.vertx.core.Future;
 import java.util.ArrayList;
@@ -40,6 +41,16 @@ public final class ContactStore {
   public Future<Void> markDelivered(String id, String field) {
     return db.call(() -> {
       db.collection(Database.CONTACTS).updateOne(eq("_id", id), Updates.set(field, true));
+      return null;
+    });
+  }
+
+  /** Erasure on request: the notes this person wrote or received lose their words. */
+  public Future<Void> eraseNotes(String session, String participantId) {
+    return db.call(() -> {
+      db.collection(Database.CONTACTS).updateMany(
+          Filters.and(eq("session", session), Filters.or(eq("from", participantId), eq("to", participantId))),
+          Updates.unset("note"));
       return null;
     });
   }

@@ -15,6 +15,7 @@ import nl.dialoogtafel.dialogue.SessionEvent.ParticipantJoined;
 import nl.dialoogtafel.dialogue.SessionEvent.PhaseStarted;
 import nl.dialoogtafel.dialogue.SessionEvent.PostAdded;
 import nl.dialoogtafel.dialogue.SessionEvent.PostHidden;
+import nl.dialoogtafel.dialogue.SessionEvent.ParticipantErased;
 import nl.dialoogtafel.dialogue.SessionEvent.PostMarked;
 import nl.dialoogtafel.dialogue.SessionEvent.PostSpotlighted;
 import nl.dialoogtafel.dialogue.SessionEvent.PostWithdrawn;
@@ -61,6 +62,8 @@ public final class EventCodec {
       return new JsonObject().put("harvest", e.harvest()).put("agreements", e.agreements());
     } else if (event instanceof PostMarked e) {
       return new JsonObject().put("post", e.postId()).put("telling", e.telling());
+    } else if (event instanceof ParticipantErased e) {
+      return new JsonObject().put("participant", new JsonObject().put("id", e.participantId()));
     }
     throw new IllegalArgumentException("not a public event: " + event.name());
   }
@@ -107,6 +110,8 @@ public final class EventCodec {
         return new HarvestAdded(d.getString("harvest"), d.getString("agreements"));
       case "post.marked":
         return new PostMarked(d.getString("post"), d.getBoolean("telling", true));
+      case "participant.erased":
+        return new ParticipantErased(d.getJsonObject("participant").getString("id"));
       default:
         throw new IllegalArgumentException("unknown stored event " + stored.name());
     }

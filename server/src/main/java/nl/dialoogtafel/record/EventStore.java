@@ -7,11 +7,14 @@ import static com.mongodb.client.model.Filters.lte;
 
 import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import nl.dialoogtafel.storage.Database;
 import nl.dialoogtafel.storage.Documents;
 import org.bson.Document;
@@ -58,6 +61,24 @@ public final class EventStore {
 
   public Future<List<StoredEvent>> loadAll(String session) {
     return load(session, 0, Long.MAX_VALUE);
+  }
+
+  /**
+   * Removes the content of several events with one write; an event already erased (a withdrawn
+   * post) keeps its first marker.
+   */
+  public Future<Void> eraseAll(String session, Map<Long, JsonObject> remainingBySeq, JsonObject erased) {
+    List<UpdateOneModel<Document>> updates = new ArrayList<>();
+    remainingBySeq.forEach((seq, remaining) -> updates.add(new UpdateOneModel<>(
+        and(eq("session", session), eq("seq", seq), Filters.exists("erased", false)),
+        Updates.combine(Updates.set("data", Documents.toDocument(remaining)),
+            Updates.set("erased", Documents.toDocument(erased))))));
+    return db.call(() -> {
+      if (!updates.isEmpty()) {
+        db.collection(Database.EVENTS).bulkWrite(updates);
+      }
+      return null;
+    });
   }
 
   /** Removes an event's content on request; the hashes stay so the chain still verifies. */

@@ -5,6 +5,7 @@ import static com.mongodb.client.model.Filters.eq;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Updates;
 import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,6 +47,19 @@ public final class ParticipantStore {
           throw e;
         }
       }
+      return null;
+    });
+  }
+
+  /**
+   * Erasure on request: name, contact details and token leave the person's document; what stays
+   * (session, organisation, role) keeps the record's facts and the web of organisations whole.
+   */
+  public Future<Void> erase(String id, String at) {
+    return db.call(() -> {
+      db.collection(Database.PARTICIPANTS).updateOne(eq("_id", id), Updates.combine(
+          Updates.unset("name"), Updates.unset("phone"), Updates.unset("email"), Updates.unset("tokenHash"),
+          Updates.set("showName", false), Updates.set("erasedAt", at)));
       return null;
     });
   }

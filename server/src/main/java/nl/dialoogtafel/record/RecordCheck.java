@@ -1,5 +1,6 @@
 package nl.dialoogtafel.record;
 
+import io.vertx.core.json.JsonObject;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -37,13 +38,35 @@ public final class RecordCheck {
     }
   }
 
+  /**
+   * Words may only be missing where the record itself says why: the post was withdrawn or hidden,
+   * or its author (or the one who recognised it) was erased on request.
+   */
+  private static boolean redactionJustified(StoredEvent e, Set<String> removedPosts, Set<String> erasedPeople) {
+    JsonObject d = e.data() == null ? new JsonObject() : e.data();
+    if ("post.added".equals(e.name()) && d.getJsonObject("post") != null) {
+      JsonObject post = d.getJsonObject("post");
+      JsonObject author = post.getJsonObject("author");
+      return removedPosts.contains(post.getString("id"))
+          || (author != null && erasedPeople.contains(author.getString("id")));
+    }
+    if ("recognition.added".equals(e.name()) && d.getJsonObject("by") != null) {
+      return erasedPeople.contains(d.getJsonObject("by").getString("id"));
+    }
+    return false;
+  }
+
   public static Result check(String session, List<StoredEvent> events, Head head) {
     Set<Long> present = new HashSet<>();
     Set<String> removedPosts = new HashSet<>();
+    Set<String> erasedPeople = new HashSet<>();
     for (StoredEvent e : events) {
       present.add(e.seq());
       if ((e.name().equals("post.withdrawn") || e.name().equals("post.hidden")) && e.data() != null) {
         removedPosts.add(e.data().getString("post"));
+      }
+      if (e.name().equals("participant.erased") && e.data() != null && e.data().getJsonObject("participant") != null) {
+        erasedPeople.add(e.data().getJsonObject("participant").getString("id"));
       }
     }
     String previous = HashChain.GENESIS;
@@ -61,9 +84,7 @@ public final class RecordCheck {
       }
       if (e.isErased()) {
         redacted++;
-        String post = e.data() == null || e.data().getJsonObject("post") == null ? null
-            : e.data().getJsonObject("post").getString("id");
-        if (!"post.added".equals(e.name()) || !removedPosts.contains(post)) {
+        if (!redactionJustified(e, removedPosts, erasedPeople)) {
           return Result.bad(count, redacted, e.seq(), e.name(), "redacted_without_removal", 0);
         }
       } else if (!HashChain.contentHash(session, e.seq(), e.at(), e.name(), e.data()).equals(e.contentHash())) {

@@ -82,6 +82,16 @@ public final class Database implements AutoCloseable {
     return db.getCollection(name);
   }
 
+  /** After an erasure: on the embedded store, rewrites its file so no old version keeps the words. */
+  public Future<Void> compactStorage() {
+    return call(() -> {
+      if (embedded != null) {
+        embedded.rewrite();
+      }
+      return null;
+    });
+  }
+
   public Future<Void> ping() {
     return call(() -> {
       db.runCommand(new Document("ping", 1));

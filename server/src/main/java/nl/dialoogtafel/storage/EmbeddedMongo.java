@@ -2,8 +2,12 @@ package nl.dialoogtafel.storage;
 
 import de.bwaldvogel.mongo.MongoServer;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import org.h2.mvstore.MVStoreTool;
 
 /**
  * The default store when no MONGODB_URI is given: a MongoDB wire-protocol server in this process,
@@ -12,29 +16,53 @@ import java.nio.file.Path;
  */
 public final class EmbeddedMongo implements AutoCloseable {
 
-  private final MongoServer server;
-  private final String connectionString;
+  private final Path file;
+  private final int port;
+  private MongoServer server;
+  private DurableH2Backend backend;
 
-  private EmbeddedMongo(MongoServer server, String connectionString) {
+  private EmbeddedMongo(Path file, MongoServer server, DurableH2Backend backend, int port) {
+    this.file = file;
     this.server = server;
-    this.connectionString = connectionString;
+    this.backend = backend;
+    this.port = port;
   }
 
   public static EmbeddedMongo start(Path dataDir) throws IOException {
     Files.createDirectories(dataDir);
     Path file = dataDir.resolve("dialoogtafel.mv.db").toAbsolutePath();
-    MongoServer server = new MongoServer(new DurableH2Backend(file.toString()));
+    DurableH2Backend backend = new DurableH2Backend(file.toString());
+    MongoServer server = new MongoServer(backend);
     server.bind("127.0.0.1", 0);
-    var address = server.getLocalAddress();
-    return new EmbeddedMongo(server, "mongodb://127.0.0.1:" + address.getPort());
+    return new EmbeddedMongo(file, server, backend, server.getLocalAddress().getPort());
+  }
+
+  /**
+   * Blocking. The store keeps old versions of changed pages in its file, and compacting in place
+   * does not overwrite them, so erased words could still be read from the file. This copies only
+   * the live data into a new file, replaces the old one and serves again on the same port. The
+   * driver reconnects by itself; writes in the short pause fail as "unavailable" and are retried.
+   */
+  public synchronized void rewrite() throws IOException {
+    server.shutdown();
+    Path copy = file.resolveSibling(file.getFileName() + ".rewrite");
+    Files.deleteIfExists(copy);
+    MVStoreTool.compact(file.toString(), copy.toString(), false);
+    try (FileChannel channel = FileChannel.open(copy, StandardOpenOption.WRITE)) {
+      channel.force(true);
+    }
+    Files.move(copy, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    backend = new DurableH2Backend(file.toString());
+    server = new MongoServer(backend);
+    server.bind("127.0.0.1", port);
   }
 
   public String connectionString() {
-    return connectionString;
+    return "mongodb://127.0.0.1:" + port;
   }
 
   @Override
-  public void close() {
+  public synchronized void close() {
     server.shutdown();
   }
 }

@@ -5,12 +5,15 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.Optional;
 import nl.dialoogtafel.Ids;
 import nl.dialoogtafel.dialogue.Command;
+import nl.dialoogtafel.dialogue.Participant;
 import nl.dialoogtafel.dialogue.PostKind;
 import nl.dialoogtafel.dialogue.PostState;
 import nl.dialoogtafel.dialogue.SessionState;
+import nl.dialoogtafel.live.EventView;
 import nl.dialoogtafel.live.Hubs;
 import nl.dialoogtafel.live.ProtocolException;
 import nl.dialoogtafel.live.SessionHub;
@@ -162,6 +165,30 @@ public final class FacilitatorApi {
         return new Command.MarkTelling(ctx.pathParam("postId"), marked);
       });
     }
+  }
+
+  /** Extension: who is at the table, as the room sees them, so the facilitator can act on a request. */
+  public void listParticipants(RoutingContext ctx) {
+    ownHub(ctx).onSuccess(hub -> {
+      JsonArray people = new JsonArray();
+      hub.state().participants().values().stream().sorted(Comparator.comparing(Participant::id))
+          .forEach(p -> people.add(EventView.person(p.id(), hub.state()).put("erased", hub.state().isErased(p.id()))));
+      ApiReplies.json(ctx, 200, new JsonObject().put("participants", people));
+    }).onFailure(e -> ApiReplies.failure(ctx, e));
+  }
+
+  /**
+   * Extension (AVG): erases a person on their request, in any state: their name, contact details,
+   * token and words leave the record and the store; the record keeps that it happened.
+   */
+  public void eraseParticipant(RoutingContext ctx) {
+    act(ctx, () -> {
+      String id = ctx.pathParam("participantId");
+      if (id == null || !id.matches("[A-Za-z0-9_-]{1,40}")) {
+        throw new ProtocolException("not_found", "participant_not_found", null);
+      }
+      return new Command.EraseParticipant(id);
+    });
   }
 
   private interface CommandReader {

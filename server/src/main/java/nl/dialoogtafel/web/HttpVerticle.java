@@ -90,6 +90,8 @@ public final class HttpVerticle extends VerticleBase {
     router.post("/api/sessions/:id/close").handler(api::close);
     router.post("/api/sessions/:id/harvest").handler(api::addHarvest);
     router.post("/api/sessions/:id/posts/:postId/telling").handler(api::markTelling);
+    router.get("/api/sessions/:id/participants").handler(api::listParticipants);
+    router.post("/api/sessions/:id/participants/:participantId/erase").handler(api::eraseParticipant);
     router.route("/api/*").handler(ctx -> ApiReplies.error(ctx, 404, "not_found", "not_found_route", null));
     archiveRoutes(router, auth, accounts);
     router.errorHandler(413, ctx -> ApiReplies.error(ctx, 413, "too_large", "too_large", null));
