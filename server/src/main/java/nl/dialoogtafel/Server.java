@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import nl.dialoogtafel.privacy.RetentionJob;
 import nl.dialoogtafel.storage.Database;
 import nl.dialoogtafel.templates.TemplateCatalog;
 import nl.dialoogtafel.web.AccountStore;
@@ -22,11 +23,13 @@ public final class Server implements AutoCloseable {
   private final Vertx vertx;
   private final Database db;
   private final HttpVerticle http;
+  private final RetentionJob retention;
 
-  private Server(Vertx vertx, Database db, HttpVerticle http) {
+  private Server(Vertx vertx, Database db, HttpVerticle http, RetentionJob retention) {
     this.vertx = vertx;
     this.db = db;
     this.http = http;
+    this.retention = retention;
   }
 
   /** Blocking: call from a main thread or a test, never from an event loop. */
@@ -49,7 +52,9 @@ public final class Server implements AutoCloseable {
     }
     HttpVerticle http = new HttpVerticle(settings, db, templates);
     vertx.deployVerticle(http).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-    return new Server(vertx, db, http);
+    RetentionJob retention = new RetentionJob(db, settings.retention());
+    retention.schedule(vertx);
+    return new Server(vertx, db, http, retention);
   }
 
   /** The driver and the embedded server narrate every connection; only their warnings matter here. */
@@ -60,6 +65,10 @@ public final class Server implements AutoCloseable {
 
   public int port() {
     return http.actualPort();
+  }
+
+  public RetentionJob retention() {
+    return retention;
   }
 
   public Database database() {

@@ -1,6 +1,7 @@
 package nl.dialoogtafel;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,8 @@ public record Settings(
     Optional<String> adminPassword,
     List<String> extraOrigins,
     Optional<String> publicUrl,
-    Optional<Path> templatesDir) {
+    Optional<Path> templatesDir,
+    Duration retention) {
 
   public static Settings fromEnvironment() {
     return from(System.getenv());
@@ -48,12 +50,26 @@ public record Settings(
         Arrays.stream(origins.split(",")).map(String::trim).filter(s -> !s.isEmpty())
             .map(Settings::stripSlash).toList(),
         Optional.ofNullable(blankToNull(env.get("DIALOOG_PUBLIC_URL"))).map(Settings::stripSlash),
-        Optional.ofNullable(blankToNull(env.get("DIALOOG_TEMPLATES_DIR"))).map(Path::of));
+        Optional.ofNullable(blankToNull(env.get("DIALOOG_TEMPLATES_DIR"))).map(Path::of),
+        Duration.ofDays(retentionDays(env.getOrDefault("DIALOOG_RETENTION_DAYS", "365"))));
   }
 
   public Settings withPort(int newPort) {
     return new Settings(host, newPort, dataDir, mongoUri, adminUser, adminPassword, extraOrigins, publicUrl,
-        templatesDir);
+        templatesDir, retention);
+  }
+
+  /** Days a closed session keeps names and contact details; 0 means: removed at the next run. */
+  private static long retentionDays(String value) {
+    try {
+      long days = Long.parseLong(value.trim());
+      if (days < 0 || days > 36_500) {
+        throw new NumberFormatException();
+      }
+      return days;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("DIALOOG_RETENTION_DAYS moet een aantal dagen zijn (0–36500), niet: " + value);
+    }
   }
 
   private static int port(String value) {

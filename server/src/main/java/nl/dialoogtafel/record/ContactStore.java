@@ -45,6 +45,14 @@ public final class ContactStore {
     });
   }
 
+  /** Retention: a session's contact requests and their notes go altogether. */
+  public Future<Void> removeForSession(String session) {
+    return db.call(() -> {
+      db.collection(Database.CONTACTS).deleteMany(eq("session", session));
+      return null;
+    });
+  }
+
   /** Erasure on request: the notes this person wrote or received lose their words. */
   public Future<Void> eraseNotes(String session, String participantId) {
     return db.call(() -> {

@@ -5,6 +5,7 @@ import static com.mongodb.client.model.Filters.eq;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
 import io.vertx.core.Future;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import nl.dialoogtafel.dialogue.Participant;
 import nl.dialoogtafel.storage.Database;
 import nl.dialoogtafel.storage.Documents;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 
 /** People at the table, with their names and contact details kept apart from the record. */
 public final class ParticipantStore {
@@ -57,11 +59,34 @@ public final class ParticipantStore {
    */
   public Future<Void> erase(String id, String at) {
     return db.call(() -> {
-      db.collection(Database.PARTICIPANTS).updateOne(eq("_id", id), Updates.combine(
-          Updates.unset("name"), Updates.unset("phone"), Updates.unset("email"), Updates.unset("tokenHash"),
-          Updates.set("showName", false), Updates.set("erasedAt", at)));
+      db.collection(Database.PARTICIPANTS).updateOne(eq("_id", id), withoutPersonalData(id, "erasedAt", at));
       return null;
     });
+  }
+
+  /** Retention: everyone of a session loses name, contact details and token; organisation and role stay. */
+  public Future<Void> removePersonalData(String session, String at) {
+    return db.call(() -> {
+      List<UpdateOneModel<Document>> updates = new ArrayList<>();
+      for (Document doc : db.collection(Database.PARTICIPANTS).find(eq("session", session))
+          .projection(Projections.include("_id"))) {
+        String id = doc.getString("_id");
+        updates.add(new UpdateOneModel<>(eq("_id", id), withoutPersonalData(id, "retentionAt", at)));
+      }
+      if (!updates.isEmpty()) {
+        db.collection(Database.PARTICIPANTS).bulkWrite(updates);
+      }
+      return null;
+    });
+  }
+
+  /**
+   * Name, contact details and token go. The token hash becomes a tombstone unique to the person
+   * (the index on it is unique) that no real token can hash to.
+   */
+  private static Bson withoutPersonalData(String id, String stampField, String at) {
+    return Updates.combine(Updates.unset("name"), Updates.unset("phone"), Updates.unset("email"),
+        Updates.set("tokenHash", "removed:" + id), Updates.set("showName", false), Updates.set(stampField, at));
   }
 
   public Future<Optional<ParticipantRecord>> findByTokenHash(String tokenHash) {

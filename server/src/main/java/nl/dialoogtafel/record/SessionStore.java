@@ -6,6 +6,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import io.vertx.core.Future;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -60,8 +61,32 @@ public final class SessionStore {
       // Only a newer head wins: two status changes in quick succession may be written out of order.
       db.collection(Database.SESSIONS).updateOne(
           Filters.and(eq("_id", id), Filters.or(Filters.exists("head", false), Filters.lt("head.seq", headSeq))),
-          Updates.combine(Updates.set("status", status),
-          Updates.set("head", new Document("seq", headSeq).append("hash", headHash))));
+          "closed".equals(status)
+              // The first closing starts the retention period of the session's personal data.
+              ? Updates.combine(Updates.set("status", status), Updates.min("closedAt", Instant.now().toString()),
+                  Updates.set("head", new Document("seq", headSeq).append("hash", headHash)))
+              : Updates.combine(Updates.set("status", status),
+                  Updates.set("head", new Document("seq", headSeq).append("hash", headHash))));
+      return null;
+    });
+  }
+
+  /** Closed before the moment given and still holding personal data: due for the retention job. */
+  public Future<List<String>> dueForRetention(Instant closedBefore) {
+    return db.call(() -> {
+      List<String> ids = new ArrayList<>();
+      for (Document doc : db.collection(Database.SESSIONS).find(Filters.and(eq("status", "closed"),
+          Filters.lt("closedAt", closedBefore.toString()), Filters.exists("personalDataRemovedAt", false)))
+          .projection(new Document("_id", 1))) {
+        ids.add(doc.getString("_id"));
+      }
+      return ids;
+    });
+  }
+
+  public Future<Void> markPersonalDataRemoved(String id, Instant at) {
+    return db.call(() -> {
+      db.collection(Database.SESSIONS).updateOne(eq("_id", id), Updates.set("personalDataRemovedAt", at.toString()));
       return null;
     });
   }
