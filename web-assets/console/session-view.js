@@ -8,6 +8,7 @@ import { countsPanel } from './counts-panel.js';
 import { feedback } from './feedback.js';
 import { harvestPanel } from './harvest-panel.js';
 import { joinPanel } from './join-panel.js';
+import { peoplePanel } from './people-panel.js';
 import { phasesPanel } from './phases-panel.js';
 import { postsPanel } from './posts-panel.js';
 import { statePanel } from './state-panel.js';
@@ -49,6 +50,7 @@ export async function sessionView({ notice }, id) {
   const state = statePanel(snapshot, changed);
   const posts = postsPanel(snapshot);
   const harvest = harvestPanel(snapshot);
+  const people = peoplePanel(snapshot);
   counts.update(snapshot.counts);
 
   const watch = watchSession(snapshot.id, kioskKey(snapshot.kioskUrl));
@@ -72,6 +74,7 @@ export async function sessionView({ notice }, id) {
     phases.update(now);
     state.update(now);
     posts.update(watch.record, now);
+    people.update(watch.record);
     subtitleState.textContent = t(`state.${now.state}`);
     subtitleState.className = `badge state-${now.state}`;
   }
@@ -86,7 +89,7 @@ export async function sessionView({ notice }, id) {
     arrival.node,
     el('div', { class: 'session-grid' },
       el('div', { class: 'session-side' }, join.node, state.node, counts.node),
-      el('div', { class: 'session-main' }, phases.node, posts.node, harvest.node)));
+      el('div', { class: 'session-main' }, phases.node, posts.node, harvest.node, people.node)));
   render();
 
   return {

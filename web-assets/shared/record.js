@@ -95,7 +95,10 @@ export class SessionRecord extends EventTarget {
   /** A person erased on request: their name and words leave this screen too. */
   erase(participantId) {
     const person = this.participants.get(participantId);
-    if (person) person.name = null;
+    if (person) {
+      person.name = null;
+      person.erased = true;
+    }
     for (const post of this.posts.values()) {
       if (post.author && post.author.id === participantId) {
         this.remove(post.id, 'erased');

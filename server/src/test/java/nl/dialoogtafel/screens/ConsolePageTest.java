@@ -390,7 +390,41 @@ class ConsolePageTest {
     assertNotNull(item);
     item.findElement(By.cssSelector("button[data-action=hide]")).click();
     browser.find(By.cssSelector("textarea.reason"));
+    browser.find(By.cssSelector("li.person button[aria-controls]")).click();
+    browser.find(By.cssSelector(".erase-form .warning"));
     assertAccessible(browser, "the session view");
+  }
+
+  @Test
+  @Order(14)
+  @DisplayName("Erasing a person on request: confirmed in the console, the phone is let go and the room is told")
+  void erasePerson() throws Exception {
+    logIn(browser);
+    JsonObject session = server.createSession(cookie);
+    server.startPhase(cookie, session.getString("id"), "verhalen");
+    try (Phone noor = Phone.join(vertx, server.port(), session.getString("code"), "Noor", "Wijkteam Zuid");
+        Phone other = Phone.join(vertx, server.port(), session.getString("code"), "Sem", "GGD")) {
+      assertEquals("ack", noor.post(UUID.randomUUID().toString(), "story", "Noor vertelt over de wachtlijst.")
+          .getString("type"));
+      openSession(browser, session);
+      WebElement person = browser.find(By.cssSelector("li.person[data-person='" + noor.participantId + "']"));
+      browser.await(d -> person.getText().contains("Noor") ? Boolean.TRUE : null);
+      WebElement erase = person.findElement(By.cssSelector("button[aria-controls]"));
+      erase.click();
+      assertEquals("true", erase.getAttribute("aria-expanded"));
+      assertFalse(other.live.receives(m -> isEvent(m, "participant.erased"), 300), "nothing erased before confirming");
+      person.findElement(By.cssSelector(".erase-form button[type=submit]")).click();
+
+      JsonObject erased = other.live.next(m -> isEvent(m, "participant.erased"));
+      assertEquals(noor.participantId, erased.getJsonObject("data").getJsonObject("participant").getString("id"));
+      noor.live.next(m -> noor.live.isClosed());
+      assertEquals((short) 4410, noor.live.closeStatus());
+      browser.await(d -> person.getText().contains("Gewist op verzoek") ? Boolean.TRUE : null);
+      assertFalse(person.getText().contains("Noor"));
+      WebElement peoplePanel = browser.find(By.cssSelector(".people-panel"));
+      browser.await(d -> statusText(peoplePanel).contains("zijn gewist") ? Boolean.TRUE : null);
+      browser.await(d -> d.findElements(By.cssSelector("li.post")).isEmpty() ? Boolean.TRUE : null);
+    }
   }
 
   @Test
