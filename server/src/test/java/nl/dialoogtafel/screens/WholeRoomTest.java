@@ -77,8 +77,9 @@ class WholeRoomTest {
     String code = console.find(By.cssSelector(".join-code")).getText().trim();
     String joinUrl = url("/j/" + code);
     console.find(By.cssSelector("li.phase[data-phase=verhalen] button")).click();
-    console.await(d -> d.findElement(By.cssSelector("li.phase[data-phase=verhalen]")).getText().contains("Nu") ? true
-        : d.findElements(By.cssSelector("li.phase[data-phase=verhalen] button")).isEmpty() ? true : null);
+    // Boolean.TRUE, not true: a ternary of true and null unboxes the null and throws while waiting.
+    console.await(d -> d.findElement(By.cssSelector("li.phase[data-phase=verhalen]")).getText().contains("Nu")
+        || d.findElements(By.cssSelector("li.phase[data-phase=verhalen] button")).isEmpty() ? Boolean.TRUE : null);
     String kioskUrl = console.find(By.xpath("//a[normalize-space()='Open kiosk']")).getAttribute("href");
 
     Browser kiosk = open(Browser.screen());
