@@ -37,6 +37,12 @@ final class ContactMail {
     return notes.get(requestId);
   }
 
+  /** A person erased on request: the notes they wrote or received keep no words, here as in the store. */
+  void forget(String participantId) {
+    notes.replaceAll((id, note) -> note.from().equals(participantId) || note.to().equals(participantId)
+        ? note.withoutNote() : note);
+  }
+
   void keep(ContactNote note) {
     notes.put(note.id(), note);
   }

@@ -440,6 +440,7 @@ public final class SessionHub {
         }
       }
     }
+    mail.forget(participantId);
     for (Connection connection : List.copyOf(byParticipant.getOrDefault(participantId, Set.of()))) {
       connection.socket.close(Connection.CLOSE_ERASED, "erased");
     }

@@ -27,6 +27,12 @@ public record ContactNote(
         requestDelivered, false, false);
   }
 
+  /** The same request without its words (its writer or reader was erased on request). */
+  public ContactNote withoutNote() {
+    return new ContactNote(id, session, from, to, null, requestKey, requestSeq, status, answerKey, answerSeq,
+        requestDelivered, answerDeliveredToRequester, answerDeliveredToAccepter);
+  }
+
   public ContactNote delivered(String field) {
     return new ContactNote(id, session, from, to, note, requestKey, requestSeq, status, answerKey, answerSeq,
         requestDelivered || field.equals("requestDelivered"),
