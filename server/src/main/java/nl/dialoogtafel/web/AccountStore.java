@@ -136,8 +136,8 @@ public final class AccountStore {
 
   /**
    * Takes an account's access away: marks it disabled and deletes all its login cookies and API
-   * tokens. Refuses to disable the last admin who still has access (said first: it is the reason
-   * that holds whoever asks), and the account asking. Disabling twice is harmless.
+   * tokens. Refuses to disable the last admin who still has access, and the account asking (in
+   * that order, so a lone admin hears the reason that matters). Disabling twice is harmless.
    */
   public Future<Disabling> disable(String username, String by) {
     return db.call(() -> {
