@@ -2,6 +2,7 @@
 // the login cookie itself is HttpOnly and never seen here), and shows one view at a time.
 import { el, fill } from '../shared/dom.js';
 import { languageButton, loadMessages, t } from '../shared/i18n.js';
+import { accountsView } from './accounts-view.js';
 import { api, post, whenUnauthorized } from './api.js';
 import { createView } from './create-view.js';
 import { loginView } from './login-view.js';
@@ -11,6 +12,7 @@ import { sessionsView } from './sessions-view.js';
 
 const main = document.getElementById('main');
 const nav = document.getElementById('nav');
+const accountsLink = document.getElementById('nav-accounts');
 const account = document.getElementById('account');
 const who = document.getElementById('who');
 const logout = document.getElementById('logout');
@@ -78,12 +80,15 @@ function route() {
   const notice = takeNotice();
   if (place.name === 'new') show(() => createView(context));
   else if (place.name === 'session') show(() => sessionView({ ...context, notice }, place.id));
+  else if (place.name === 'accounts') show(() => accountsView({ ...context, me }));
   else show(() => sessionsView(context));
 }
 
 function loggedIn(person) {
   me = person;
   who.textContent = t('console.account.who', { username: me.username });
+  // Only an admin manages accounts (the server refuses anyone else as well).
+  accountsLink.hidden = me.role !== 'admin';
   nav.hidden = false;
   account.hidden = false;
   route();

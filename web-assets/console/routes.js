@@ -2,6 +2,7 @@
 //   #/            my sessions
 //   #/nieuw       a new session
 //   #/sessie/ID   one session
+//   #/accounts    accounts (admins only)
 
 export function sessionHash(id) {
   return `#/sessie/${encodeURIComponent(id)}`;
@@ -10,6 +11,7 @@ export function sessionHash(id) {
 export function parseRoute(hash) {
   const path = (hash || '').replace(/^#/, '');
   if (path === '/nieuw') return { name: 'new' };
+  if (path === '/accounts') return { name: 'accounts' };
   const match = /^\/sessie\/([^/]+)$/.exec(path);
   if (match) return { name: 'session', id: decodeURIComponent(match[1]) };
   return { name: 'sessions' };

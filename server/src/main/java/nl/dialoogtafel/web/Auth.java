@@ -91,9 +91,7 @@ public final class Auth {
 
   /** Who sent this request (login cookie or Bearer token), if anyone; no Origin check here. */
   public Future<Optional<Account>> identify(RoutingContext ctx) {
-    String bearer = bearer(ctx);
-    Cookie cookie = ctx.request().getCookie(COOKIE);
-    String token = bearer != null ? bearer : cookie == null ? null : cookie.getValue();
+    String token = presentedToken(ctx);
     return token == null ? Future.succeededFuture(Optional.empty()) : accounts.byToken(token);
   }
 
@@ -127,11 +125,17 @@ public final class Auth {
         .put("municipalities", new io.vertx.core.json.JsonArray(account.municipalities())));
   }
 
+  /** The secret this request logged in with: its Bearer token, else its login cookie; null without either. */
+  static String presentedToken(RoutingContext ctx) {
+    String bearer = bearer(ctx);
+    Cookie cookie = ctx.request().getCookie(COOKIE);
+    return bearer != null ? bearer : cookie == null ? null : cookie.getValue();
+  }
+
   /** Route handler: lets authenticated facilitators through, answers 401 or 403 otherwise. */
   public void requireFacilitator(RoutingContext ctx) {
     String bearer = bearer(ctx);
-    Cookie cookie = ctx.request().getCookie(COOKIE);
-    String token = bearer != null ? bearer : cookie == null ? null : cookie.getValue();
+    String token = presentedToken(ctx);
     if (token == null) {
       ApiReplies.error(ctx, 401, "unauthorized", "login_required", null);
       return;

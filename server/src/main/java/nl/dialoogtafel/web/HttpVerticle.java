@@ -77,7 +77,12 @@ public final class HttpVerticle extends VerticleBase {
     router.route("/api/*").handler(auth::requireFacilitator);
     router.get("/api/me").handler(auth::me);
     router.post("/api/tokens").handler(auth::issueApiToken);
-    router.post("/api/accounts").handler(new AccountsApi(accounts)::create);
+    AccountsApi accountsApi = new AccountsApi(accounts);
+    router.get("/api/accounts").handler(accountsApi::list);
+    router.post("/api/accounts").handler(accountsApi::create);
+    router.post("/api/accounts/:username/disable").handler(accountsApi::disable);
+    router.post("/api/accounts/:username/enable").handler(accountsApi::enable);
+    router.post("/api/accounts/:username/password").handler(accountsApi::resetPassword);
     router.get("/api/templates").handler(api::listTemplates);
     router.get("/api/sessions").handler(api::listSessions);
     router.post("/api/sessions").handler(api::createSession);
