@@ -24,9 +24,15 @@ import org.bson.Document;
 public final class EventStore {
 
   private final Database db;
+  private final RecordRewrites rewrites;
 
   public EventStore(Database db) {
+    this(db, RecordRewrites.NONE);
+  }
+
+  public EventStore(Database db, RecordRewrites rewrites) {
     this.db = db;
+    this.rewrites = rewrites;
   }
 
   /** Stores the events in order; the future completes once they are durable. */
@@ -66,6 +72,7 @@ public final class EventStore {
       db.collection(Database.EVENTS).updateOne(and(eq("session", session), eq("seq", seq)),
           Updates.combine(Updates.set("data", Documents.toDocument(remainingData)),
               Updates.set("erased", Documents.toDocument(erased))));
+      rewrites.rewritten(session);
       return null;
     });
   }
