@@ -10,10 +10,12 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import nl.dialoogtafel.archive.ArchiveIndex;
+import nl.dialoogtafel.archive.ArchiveRecords;
 import nl.dialoogtafel.archive.ArchiveSearch;
 import nl.dialoogtafel.archive.FollowUpStore;
 import nl.dialoogtafel.archive.KioskFollowUps;
 import nl.dialoogtafel.archive.ReadLog;
+import nl.dialoogtafel.archive.RecordCache;
 import nl.dialoogtafel.archive.RecordSource;
 import nl.dialoogtafel.Settings;
 import nl.dialoogtafel.live.Hubs;
@@ -50,7 +52,11 @@ public final class HttpVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     OriginPolicy origins = new OriginPolicy(settings.publicUrl(), settings.extraOrigins());
-    Hubs hubs = new Hubs(vertx, Stores.on(db));
+    // The record cache is made first: the live sessions' event store tells it of erasures.
+    RecordSource source = new RecordSource(db);
+    RecordCache recordCache = new RecordCache();
+    ArchiveIndex index = new ArchiveIndex(source);
+    Hubs hubs = new Hubs(vertx, Stores.on(db, recordCache::forget));
     gateway = new LiveGateway(vertx, hubs, origins);
     AccountStore accounts = new AccountStore(db);
     Auth auth = new Auth(accounts, origins,
@@ -91,7 +97,7 @@ public final class HttpVerticle extends VerticleBase {
     router.post("/api/sessions/:id/harvest").handler(api::addHarvest);
     router.post("/api/sessions/:id/posts/:postId/telling").handler(api::markTelling);
     router.route("/api/*").handler(ctx -> ApiReplies.error(ctx, 404, "not_found", "not_found_route", null));
-    archiveRoutes(router, auth, accounts);
+    archiveRoutes(router, auth, source, new ArchiveRecords(source, recordCache), index);
     router.errorHandler(413, ctx -> ApiReplies.error(ctx, 413, "too_large", "too_large", null));
 
     HttpServerOptions options = new HttpServerOptions()
@@ -119,19 +125,18 @@ public final class HttpVerticle extends VerticleBase {
    * The archive (server-rendered pages) and the static assets. Kept together and apart from the
    * live and API routes above.
    */
-  private void archiveRoutes(Router router, Auth auth, AccountStore accounts) {
+  private void archiveRoutes(Router router, Auth auth, RecordSource source, ArchiveRecords records,
+      ArchiveIndex index) {
     PageRenderer pages = new PageRenderer(vertx);
-    RecordSource source = new RecordSource(db);
     FollowUpStore followups = new FollowUpStore(db);
     ReadLog readLog = new ReadLog(db);
     PdfRenderer pdf = new PdfRenderer(pages);
-    ArchivePages archive = new ArchivePages(auth, pages, pdf, source, followups, readLog, templates);
+    ArchivePages archive = new ArchivePages(auth, pages, pdf, source, records, followups, readLog, templates);
     LoginPage login = new LoginPage(auth, pages);
-    FollowUpForm answer = new FollowUpForm(auth, pages, archive, source, followups);
-    ArchiveIndex index = new ArchiveIndex(source);
+    FollowUpForm answer = new FollowUpForm(auth, pages, archive, records, followups);
     ArchiveListPage list = new ArchiveListPage(pages, new ArchiveSearch(index), templates);
     FollowUpsPage knelpunten = new FollowUpsPage(pages, index, followups);
-    ReportPage report = new ReportPage(pages, pdf, index, source, followups, readLog);
+    ReportPage report = new ReportPage(pages, pdf, index, source, records, followups, readLog);
     gateway.followUps(new KioskFollowUps(followups, index)::forSession);
 
     router.route("/login").handler(BodyHandler.create(false).setBodyLimit(8 * 1024));
