@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import nl.dialoogtafel.archive.ArchiveCaches;
 import nl.dialoogtafel.storage.Database;
 import nl.dialoogtafel.templates.TemplateCatalog;
 import nl.dialoogtafel.web.AccountStore;
@@ -64,6 +65,14 @@ public final class Server implements AutoCloseable {
 
   public Database database() {
     return db;
+  }
+
+  /**
+   * The archive's memory of folded records. Whoever rewrites a session's stored events in place
+   * (an erasure) calls {@code archiveCaches().forget(sessionId)} once the change is stored.
+   */
+  public ArchiveCaches archiveCaches() {
+    return http.archiveCaches();
   }
 
   @Override

@@ -9,6 +9,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
+import nl.dialoogtafel.archive.ArchiveCaches;
 import nl.dialoogtafel.archive.ArchiveIndex;
 import nl.dialoogtafel.archive.ArchiveRecords;
 import nl.dialoogtafel.archive.ArchiveSearch;
@@ -38,6 +39,7 @@ public final class HttpVerticle extends VerticleBase {
   private final TemplateCatalog templates;
   private HttpServer server;
   private LiveGateway gateway;
+  private ArchiveCaches archiveCaches;
 
   public HttpVerticle(Settings settings, Database db, TemplateCatalog templates) {
     this.settings = settings;
@@ -49,14 +51,21 @@ public final class HttpVerticle extends VerticleBase {
     return server.actualPort();
   }
 
+  /** Where to say that a session's stored events were rewritten in place (see {@link ArchiveCaches}). */
+  public ArchiveCaches archiveCaches() {
+    return archiveCaches;
+  }
+
   @Override
   public Future<?> start() {
     OriginPolicy origins = new OriginPolicy(settings.publicUrl(), settings.extraOrigins());
-    // The record cache is made first: the live sessions' event store tells it of erasures.
+    // The archive's memory is made first: the live sessions' event store tells it of erasures.
     RecordSource source = new RecordSource(db);
     RecordCache recordCache = new RecordCache();
     ArchiveIndex index = new ArchiveIndex(source);
-    Hubs hubs = new Hubs(vertx, Stores.on(db, recordCache::forget));
+    archiveCaches = new ArchiveCaches(recordCache, index);
+    index.load(); // in the background: the first search waits for it only if it comes very early
+    Hubs hubs = new Hubs(vertx, Stores.on(db, archiveCaches));
     gateway = new LiveGateway(vertx, hubs, origins);
     AccountStore accounts = new AccountStore(db);
     Auth auth = new Auth(accounts, origins,
