@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import nl.dialoogtafel.archive.ArchiveCaches;
 import nl.dialoogtafel.privacy.RetentionJob;
 import nl.dialoogtafel.storage.Database;
 import nl.dialoogtafel.templates.TemplateCatalog;
@@ -52,7 +53,7 @@ public final class Server implements AutoCloseable {
     }
     HttpVerticle http = new HttpVerticle(settings, db, templates);
     vertx.deployVerticle(http).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-    RetentionJob retention = new RetentionJob(db, settings.retention());
+    RetentionJob retention = new RetentionJob(db, settings.retention(), http.archiveCaches());
     retention.schedule(vertx);
     return new Server(vertx, db, http, retention);
   }
@@ -73,6 +74,14 @@ public final class Server implements AutoCloseable {
 
   public Database database() {
     return db;
+  }
+
+  /**
+   * The archive's memory of folded records. Whoever rewrites a session's stored events in place
+   * (an erasure) calls {@code archiveCaches().forget(sessionId)} once the change is stored.
+   */
+  public ArchiveCaches archiveCaches() {
+    return http.archiveCaches();
   }
 
   @Override

@@ -2,14 +2,19 @@ package nl.dialoogtafel.archive;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
 import org.bson.Document;
 
 /**
  * What the archive list and search need of one closed session, kept in {@code archive_index}: its
- * facts, counts, and the words of its visible stories and knelpunten (never of a withdrawn or
- * hidden one). Built from the record at the record's head {@code seq}; a newer head makes it stale.
+ * facts, counts, its visible posts, and the distinct words of its visible stories and knelpunten
+ * (never of a withdrawn or hidden one), normalised and separated by single spaces. Built from
+ * the record at the record's head {@code seq}; a newer head makes it stale.
  */
 public record IndexEntry(String id, long seq, String title, String municipality, String community, String template,
     String owner, String createdAt, String closedAt, int participants, int organisations, int stories, int knelpunten,
@@ -20,7 +25,10 @@ public record IndexEntry(String id, long seq, String title, String municipality,
 
   static IndexEntry of(NarrativeRecord record, long seq) {
     List<IndexedPost> posts = new ArrayList<>();
-    StringBuilder words = new StringBuilder(normalize(record.session().title())).append(' ');
+    // Each word once: a searched word never spans a space, so the distinct words find the same
+    // sessions as the whole text, in far less memory.
+    Set<String> words = new LinkedHashSet<>();
+    addWords(words, record.session().title());
     List<NarrativeRecord.Post> all = new ArrayList<>();
     record.chapters().forEach(c -> all.addAll(c.stories()));
     all.addAll(record.knelpunten());
@@ -29,13 +37,21 @@ public record IndexEntry(String id, long seq, String title, String municipality,
         continue;
       }
       posts.add(new IndexedPost(p.id(), p.kind(), p.title(), p.text()));
-      words.append(normalize(p.title())).append(' ').append(normalize(p.text())).append(' ');
+      addWords(words, p.title());
+      addWords(words, p.text());
     }
     var s = record.session();
     var c = record.counts();
     return new IndexEntry(s.id(), seq, s.title(), s.municipality(), s.community(), s.template(), s.owner(),
         s.createdAt(), s.closedAt() == null ? s.createdAt() : s.closedAt(), c.participants(), c.organisations(),
-        c.stories(), c.knelpunten(), c.connections(), words.toString(), posts);
+        c.stories(), c.knelpunten(), c.connections(), String.join(" ", words), List.copyOf(posts));
+  }
+
+  private static void addWords(Set<String> words, String text) {
+    String plain = normalize(text);
+    if (!plain.isEmpty()) {
+      words.addAll(Arrays.asList(plain.split(" ")));
+    }
   }
 
   /** Lower case, accents dropped, one space between words: "Één Wachtlijst" becomes "een wachtlijst". */
@@ -67,7 +83,7 @@ public record IndexEntry(String id, long seq, String title, String municipality,
         d.getString("community"), d.getString("template"), d.getString("owner"), d.getString("createdAt"),
         d.getString("closedAt"), (int) number(d, "participants"), (int) number(d, "organisations"),
         (int) number(d, "stories"), (int) number(d, "knelpunten"), (int) number(d, "connections"),
-        d.getString("words"), posts);
+        Objects.requireNonNullElse(d.getString("words"), ""), List.copyOf(posts));
   }
 
   private static long number(Document d, String field) {

@@ -448,8 +448,10 @@ public final class SessionHub {
   }
 
   private void eraseStored(String participantId, String at, Map<Long, JsonObject> toErase) {
-    erasureWrite = Future.all(stores.events().eraseAll(info.id(), toErase, PersonErasure.marker(at)),
-            stores.participants().erase(participantId, at), stores.contacts().eraseNotes(info.id(), participantId))
+    // The events last: erasing them tells the archive to forget what it folded, name included.
+    erasureWrite = Future.all(stores.participants().erase(participantId, at),
+            stores.contacts().eraseNotes(info.id(), participantId))
+        .compose(v -> stores.events().eraseAll(info.id(), toErase, PersonErasure.marker(at)))
         .compose(v -> stores.database().compactStorage())
         .onFailure(e -> LOG.warning("erasing a person failed; finished on next load: " + e.getClass().getName()));
   }

@@ -3,6 +3,7 @@ package nl.dialoogtafel.live;
 import nl.dialoogtafel.record.ContactStore;
 import nl.dialoogtafel.record.EventStore;
 import nl.dialoogtafel.record.ParticipantStore;
+import nl.dialoogtafel.record.RecordRewrites;
 import nl.dialoogtafel.record.SessionStore;
 import nl.dialoogtafel.storage.Database;
 
@@ -12,7 +13,12 @@ public record Stores(
     Database database) {
 
   public static Stores on(Database db) {
-    return new Stores(new EventStore(db), new ParticipantStore(db), new ContactStore(db), new SessionStore(db),
-        db.joinSecret(), db);
+    return on(db, RecordRewrites.NONE);
+  }
+
+  /** {@code rewrites} hears of every stored event rewritten in place (see {@link RecordRewrites}). */
+  public static Stores on(Database db, RecordRewrites rewrites) {
+    return new Stores(new EventStore(db, rewrites), new ParticipantStore(db), new ContactStore(db),
+        new SessionStore(db), db.joinSecret(), db);
   }
 }

@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 import nl.dialoogtafel.record.ContactStore;
 import nl.dialoogtafel.record.ParticipantStore;
+import nl.dialoogtafel.record.RecordRewrites;
 import nl.dialoogtafel.record.SessionStore;
 import nl.dialoogtafel.storage.Database;
 
@@ -28,10 +29,13 @@ public final class RetentionJob {
   private final SessionStore sessions;
   private final ParticipantStore participants;
   private final ContactStore contacts;
+  /** The archive keeps folded records with names in them; it hears of every session done here. */
+  private final RecordRewrites rewrites;
   private final AtomicBoolean running = new AtomicBoolean();
 
-  public RetentionJob(Database db, Duration keep) {
+  public RetentionJob(Database db, Duration keep, RecordRewrites rewrites) {
     this.db = db;
+    this.rewrites = rewrites;
     this.keep = keep;
     this.sessions = new SessionStore(db);
     this.participants = new ParticipantStore(db);
@@ -67,7 +71,8 @@ public final class RetentionJob {
     for (String session : due) {
       chain = chain.compose(v -> Future.all(participants.removePersonalData(session, now.toString()),
               contacts.removeForSession(session))
-          .compose(all -> sessions.markPersonalDataRemoved(session, now)));
+          .compose(all -> sessions.markPersonalDataRemoved(session, now))
+          .onSuccess(done -> rewrites.rewritten(session)));
     }
     return chain;
   }

@@ -27,9 +27,15 @@ import org.bson.Document;
 public final class EventStore {
 
   private final Database db;
+  private final RecordRewrites rewrites;
 
   public EventStore(Database db) {
+    this(db, RecordRewrites.NONE);
+  }
+
+  public EventStore(Database db, RecordRewrites rewrites) {
     this.db = db;
+    this.rewrites = rewrites;
   }
 
   /** Stores the events in order; the future completes once they are durable. */
@@ -77,6 +83,8 @@ public final class EventStore {
       if (!updates.isEmpty()) {
         db.collection(Database.EVENTS).bulkWrite(updates);
       }
+      // Told even when no event changed: an erasure also takes a name out of what the archive shows.
+      rewrites.rewritten(session);
       return null;
     });
   }
@@ -87,6 +95,7 @@ public final class EventStore {
       db.collection(Database.EVENTS).updateOne(and(eq("session", session), eq("seq", seq)),
           Updates.combine(Updates.set("data", Documents.toDocument(remainingData)),
               Updates.set("erased", Documents.toDocument(erased))));
+      rewrites.rewritten(session);
       return null;
     });
   }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import nl.dialoogtafel.archive.ArchiveAccess;
+import nl.dialoogtafel.archive.ArchiveRecords;
 import nl.dialoogtafel.archive.ArchivedSession;
 import nl.dialoogtafel.archive.Dates;
 import nl.dialoogtafel.archive.FollowUp;
@@ -32,16 +33,18 @@ public final class ArchivePages {
   private final PageRenderer pages;
   private final PdfRenderer pdf;
   private final RecordSource source;
+  private final ArchiveRecords records;
   private final FollowUpStore followups;
   private final ReadLog log;
   private final TemplateCatalog templates;
 
-  public ArchivePages(Auth auth, PageRenderer pages, PdfRenderer pdf, RecordSource source, FollowUpStore followups,
-      ReadLog log, TemplateCatalog templates) {
+  public ArchivePages(Auth auth, PageRenderer pages, PdfRenderer pdf, RecordSource source, ArchiveRecords records,
+      FollowUpStore followups, ReadLog log, TemplateCatalog templates) {
     this.auth = auth;
     this.pages = pages;
     this.pdf = pdf;
     this.source = source;
+    this.records = records;
     this.followups = followups;
     this.log = log;
     this.templates = templates;
@@ -124,7 +127,7 @@ public final class ArchivePages {
   /** Everything the record template needs, for the page and the PDF alike. */
   private Future<Map<String, Object>> model(RoutingContext ctx, Account account, ArchivedSession session,
       String lang) {
-    Future<NarrativeRecord> record = source.narrative(session);
+    Future<NarrativeRecord> record = records.narrative(session);
     Future<Map<String, FollowUp>> answers = followups.forSession(session.info().id());
     return Future.all(record, answers).map(all -> {
       Map<String, Object> model = PageRenderer.base(account, ctx.request().path());

@@ -3,10 +3,10 @@ package nl.dialoogtafel.web;
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 import nl.dialoogtafel.archive.ArchiveAccess;
+import nl.dialoogtafel.archive.ArchiveRecords;
 import nl.dialoogtafel.archive.FollowUp;
 import nl.dialoogtafel.archive.FollowUpStore;
 import nl.dialoogtafel.archive.NarrativeRecord;
-import nl.dialoogtafel.archive.RecordSource;
 import nl.dialoogtafel.i18n.Messages;
 import nl.dialoogtafel.live.ProtocolException;
 
@@ -20,15 +20,15 @@ public final class FollowUpForm {
   private final Auth auth;
   private final PageRenderer pages;
   private final ArchivePages archive;
-  private final RecordSource source;
+  private final ArchiveRecords records;
   private final FollowUpStore followups;
 
-  public FollowUpForm(Auth auth, PageRenderer pages, ArchivePages archive, RecordSource source,
+  public FollowUpForm(Auth auth, PageRenderer pages, ArchivePages archive, ArchiveRecords records,
       FollowUpStore followups) {
     this.auth = auth;
     this.pages = pages;
     this.archive = archive;
-    this.source = source;
+    this.records = records;
     this.followups = followups;
   }
 
@@ -45,7 +45,7 @@ public final class FollowUpForm {
     archive.readable(account, id)
         .compose(session -> ArchiveAccess.mayAnswer(account, session) ? Future.succeededFuture(session)
             : Future.failedFuture(ProtocolException.of("not_found")))
-        .compose(session -> source.narrative(session).compose(record -> {
+        .compose(session -> records.narrative(session).compose(record -> {
           if (!answerable(record, postId)) {
             return Future.failedFuture(ProtocolException.of("not_found"));
           }

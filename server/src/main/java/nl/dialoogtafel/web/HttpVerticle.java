@@ -9,11 +9,14 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
+import nl.dialoogtafel.archive.ArchiveCaches;
 import nl.dialoogtafel.archive.ArchiveIndex;
+import nl.dialoogtafel.archive.ArchiveRecords;
 import nl.dialoogtafel.archive.ArchiveSearch;
 import nl.dialoogtafel.archive.FollowUpStore;
 import nl.dialoogtafel.archive.KioskFollowUps;
 import nl.dialoogtafel.archive.ReadLog;
+import nl.dialoogtafel.archive.RecordCache;
 import nl.dialoogtafel.archive.RecordSource;
 import nl.dialoogtafel.Settings;
 import nl.dialoogtafel.live.Hubs;
@@ -36,6 +39,7 @@ public final class HttpVerticle extends VerticleBase {
   private final TemplateCatalog templates;
   private HttpServer server;
   private LiveGateway gateway;
+  private ArchiveCaches archiveCaches;
 
   public HttpVerticle(Settings settings, Database db, TemplateCatalog templates) {
     this.settings = settings;
@@ -47,10 +51,21 @@ public final class HttpVerticle extends VerticleBase {
     return server.actualPort();
   }
 
+  /** Where to say that a session's stored events were rewritten in place (see {@link ArchiveCaches}). */
+  public ArchiveCaches archiveCaches() {
+    return archiveCaches;
+  }
+
   @Override
   public Future<?> start() {
     OriginPolicy origins = new OriginPolicy(settings.publicUrl(), settings.extraOrigins());
-    Hubs hubs = new Hubs(vertx, Stores.on(db));
+    // The archive's memory is made first: the live sessions' event store tells it of erasures.
+    RecordSource source = new RecordSource(db);
+    RecordCache recordCache = new RecordCache();
+    ArchiveIndex index = new ArchiveIndex(source);
+    archiveCaches = new ArchiveCaches(recordCache, index);
+    index.load(); // in the background: the first search waits for it only if it comes very early
+    Hubs hubs = new Hubs(vertx, Stores.on(db, archiveCaches));
     gateway = new LiveGateway(vertx, hubs, origins);
     AccountStore accounts = new AccountStore(db);
     Auth auth = new Auth(accounts, origins,
@@ -98,7 +113,7 @@ public final class HttpVerticle extends VerticleBase {
     router.get("/api/sessions/:id/participants").handler(api::listParticipants);
     router.post("/api/sessions/:id/participants/:participantId/erase").handler(api::eraseParticipant);
     router.route("/api/*").handler(ctx -> ApiReplies.error(ctx, 404, "not_found", "not_found_route", null));
-    archiveRoutes(router, auth, accounts);
+    archiveRoutes(router, auth, source, new ArchiveRecords(source, recordCache), index);
     router.errorHandler(413, ctx -> ApiReplies.error(ctx, 413, "too_large", "too_large", null));
 
     HttpServerOptions options = new HttpServerOptions()
@@ -126,19 +141,18 @@ public final class HttpVerticle extends VerticleBase {
    * The archive (server-rendered pages) and the static assets. Kept together and apart from the
    * live and API routes above.
    */
-  private void archiveRoutes(Router router, Auth auth, AccountStore accounts) {
+  private void archiveRoutes(Router router, Auth auth, RecordSource source, ArchiveRecords records,
+      ArchiveIndex index) {
     PageRenderer pages = new PageRenderer(vertx);
-    RecordSource source = new RecordSource(db);
     FollowUpStore followups = new FollowUpStore(db);
     ReadLog readLog = new ReadLog(db);
     PdfRenderer pdf = new PdfRenderer(pages);
-    ArchivePages archive = new ArchivePages(auth, pages, pdf, source, followups, readLog, templates);
+    ArchivePages archive = new ArchivePages(auth, pages, pdf, source, records, followups, readLog, templates);
     LoginPage login = new LoginPage(auth, pages);
-    FollowUpForm answer = new FollowUpForm(auth, pages, archive, source, followups);
-    ArchiveIndex index = new ArchiveIndex(source);
+    FollowUpForm answer = new FollowUpForm(auth, pages, archive, records, followups);
     ArchiveListPage list = new ArchiveListPage(pages, new ArchiveSearch(index), templates);
     FollowUpsPage knelpunten = new FollowUpsPage(pages, index, followups);
-    ReportPage report = new ReportPage(pages, pdf, index, source, followups, readLog);
+    ReportPage report = new ReportPage(pages, pdf, index, source, records, followups, readLog);
     gateway.followUps(new KioskFollowUps(followups, index)::forSession);
 
     router.route("/login").handler(BodyHandler.create(false).setBodyLimit(8 * 1024));

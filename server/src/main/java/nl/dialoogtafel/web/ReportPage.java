@@ -11,6 +11,7 @@ import java.util.Map;
 import nl.dialoogtafel.archive.AccountabilityReport;
 import nl.dialoogtafel.archive.ArchiveAccess;
 import nl.dialoogtafel.archive.ArchiveIndex;
+import nl.dialoogtafel.archive.ArchiveRecords;
 import nl.dialoogtafel.archive.Dates;
 import nl.dialoogtafel.archive.FollowUpStore;
 import nl.dialoogtafel.archive.IndexEntry;
@@ -31,15 +32,17 @@ public final class ReportPage {
   private final PdfRenderer pdf;
   private final ArchiveIndex index;
   private final RecordSource source;
+  private final ArchiveRecords records;
   private final FollowUpStore followups;
   private final ReadLog log;
 
   public ReportPage(PageRenderer pages, PdfRenderer pdf, ArchiveIndex index, RecordSource source,
-      FollowUpStore followups, ReadLog log) {
+      ArchiveRecords records, FollowUpStore followups, ReadLog log) {
     this.pages = pages;
     this.pdf = pdf;
     this.index = index;
     this.source = source;
+    this.records = records;
     this.followups = followups;
     this.log = log;
   }
@@ -115,16 +118,16 @@ public final class ReportPage {
             LocalDate day = Dates.localDay(e.closedAt());
             return day != null && !day.isBefore(from) && !day.isAfter(to);
           }).sorted((a, b) -> a.closedAt().compareTo(b.closedAt())).toList();
-          List<Future<NarrativeRecord>> records = new ArrayList<>();
+          List<Future<NarrativeRecord>> folds = new ArrayList<>();
           for (IndexEntry e : inPeriod) {
-            records.add(source.session(e.id()).compose(s -> source.narrative(s.orElseThrow())));
+            folds.add(source.session(e.id()).compose(s -> records.narrative(s.orElseThrow())));
           }
           var answers = followups.forSessions(inPeriod.stream().map(IndexEntry::id).toList());
-          List<Future<?>> all = new ArrayList<>(records);
+          List<Future<?>> all = new ArrayList<>(folds);
           all.add(answers);
           return Future.all(all).map(done -> {
             List<NarrativeRecord> folded = new ArrayList<>();
-            records.forEach(f -> folded.add(f.result()));
+            folds.forEach(f -> folded.add(f.result()));
             return AccountabilityReport.of(municipality, from, to, folded, new HashMap<>(answers.result()));
           });
         });

@@ -1,0 +1,37 @@
+package nl.dialoogtafel.archive;
+
+import io.vertx.core.Future;
+import nl.dialoogtafel.record.RecordRewrites;
+
+/**
+ * What the archive keeps in memory, folded from the stored records: the {@link RecordCache} and
+ * the {@link ArchiveIndex}. Both follow the record's head by themselves; this is the one place to
+ * tell them that a session's stored events were rewritten in place (the head then stays the same).
+ * The event store calls it for every erasure it makes; anyone who changes stored events or a
+ * session's people another way must call {@link #forget} after the change is stored.
+ */
+public final class ArchiveCaches implements RecordRewrites {
+
+  private final RecordCache records;
+  private final ArchiveIndex index;
+
+  public ArchiveCaches(RecordCache records, ArchiveIndex index) {
+    this.records = records;
+    this.index = index;
+  }
+
+  /**
+   * Forgets everything kept of this session: the next view reads, folds and verifies its record
+   * again, and the next search rebuilds its entry. The record cache forgets at once; the future
+   * completes when the stored search entry is gone too.
+   */
+  public Future<Void> forget(String sessionId) {
+    records.forget(sessionId);
+    return index.forget(sessionId);
+  }
+
+  @Override
+  public void rewritten(String session) {
+    forget(session);
+  }
+}
