@@ -145,6 +145,32 @@ class ErasureTest {
   }
 
   @Test
+  @DisplayName("Erasing after closing: a record page read before shows her no more, and the chain holds")
+  void erasureAfterClosing() throws Exception {
+    String herId;
+    try (Phone her = Phone.join(vertx, server.port(), Phone.joinMessage(code(), NAME, "Wijkteam Oost")
+        .put("phone", PHONE).put("email", EMAIL))) {
+      herId = her.participantId;
+      assertEquals("ack", her.post("s-1", "story", STORY).getString("type"));
+    }
+    assertEquals(200, server.post("/api/sessions/" + id() + "/close", cookie, new JsonObject()).statusCode());
+    String before = server.get("/archief/" + id(), cookie).body();
+    assertTrue(before.contains(NAME) && before.contains("Zwaluwverhaal"), "the record showed her before");
+    assertTrue(server.get("/archief?q=Zwaluwverhaal", cookie).body().contains("/archief/" + id() + "\""),
+        "search found her words before");
+
+    assertEquals(200, server.post("/api/sessions/" + id() + "/participants/" + herId + "/erase", cookie,
+        new JsonObject()).statusCode());
+    HttpResponse<String> page = server.get("/archief/" + id(), cookie);
+    assertEquals(200, page.statusCode());
+    assertNoneOf(page.body(), HERS, "the record page read again after the erasure");
+    HttpResponse<String> search = server.get("/archief?q=Zwaluwverhaal", cookie);
+    assertFalse(search.body().contains("/archief/" + id() + "\""), "search no longer finds her words");
+    var verdict = ExportVerifier.verify(new JsonObject(server.get("/archief/" + id() + ".json", cookie).body()));
+    assertTrue(verdict.valid() && verdict.complete(), verdict.toString());
+  }
+
+  @Test
   @DisplayName("Only the session's facilitator or an admin may erase, and only a known person")
   void whoMayErase() throws Exception {
     try (Phone her = Phone.join(vertx, server.port(), code(), NAME, "Wijkteam Oost")) {
