@@ -126,7 +126,8 @@ public final class HttpVerticle extends VerticleBase {
         .setPerFrameWebSocketCompressionSupported(false)
         // No HTTP/2 upgrade on plain HTTP: nothing here needs it, and WebSocket upgrades stay HTTP/1.1.
         .setHttp2ClearTextEnabled(false);
-    return vertx.createHttpServer(options).requestHandler(router).listen().onSuccess(s -> server = s);
+    return vertx.createHttpServer(options).connectionHandler(FlushBatching::install).requestHandler(router)
+        .listen().onSuccess(s -> server = s);
   }
 
   @Override
