@@ -1,0 +1,43 @@
+package nl.dialoogtafel.loadtest;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * P2: the post rate stepped up until a step fails (p99 ≥ 100 ms or anything dropped); the answer
+ * is the highest rate that passed. Capped so no phone exceeds 9 posts a second (our server allows
+ * a connection 10 messages a second and would refuse the rest).
+ */
+final class RateLadder {
+
+  static final double P99_LIMIT_MILLIS = 100;
+  private static final int[] RATES = {20, 50, 100, 150, 200, 300, 400, 500, 600, 800, 1000, 1200, 1500, 2000, 2500,
+      3000, 4000, 5000, 6000, 8000};
+
+  /** {@code capped}: no step failed, the ladder ran out (the true limit is higher). */
+  record Result(int best, boolean capped, List<OpenLoop.Result> steps) {}
+
+  private RateLadder() {}
+
+  static Result climb(Room room, double stepSeconds, String label) throws InterruptedException {
+    int best = 0;
+    List<OpenLoop.Result> steps = new ArrayList<>();
+    for (int rate : RATES) {
+      if (rate > room.phones() * 9) {
+        break;
+      }
+      OpenLoop.Result step = OpenLoop.run(room, "p2-" + rate + "-", rate, stepSeconds, Math.min(1.0, stepSeconds / 4),
+          5_000);
+      steps.add(step);
+      boolean passed = step.dropped() == 0 && step.p99() < P99_LIMIT_MILLIS;
+      System.out.printf("    %-5s P2 %5d posts/s: p50 %7.2f p99 %7.2f ms, dropped %d%s%n", label, rate, step.p50(),
+          step.p99(), step.dropped(), passed ? "" : "  <- fails");
+      if (!passed) {
+        return new Result(best, false, steps);
+      }
+      best = rate;
+      Thread.sleep(300);
+    }
+    return new Result(best, true, steps);
+  }
+}
