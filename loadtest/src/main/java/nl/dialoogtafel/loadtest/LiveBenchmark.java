@@ -71,12 +71,22 @@ public final class LiveBenchmark {
       for (Target.Kind kind : o.targets()) {
         RunResult r = oneRun(kind, o);
         results.computeIfAbsent(kind, k -> new ArrayList<>()).add(r);
-        System.out.println("run " + run + " " + r.line());
+        // The machine is shared: a run that met someone else's build shows it here.
+        System.out.println("run " + run + " " + r.line() + " | load " + loadAverage());
       }
     }
     new Report(results, o).print(System.out);
     System.out.printf("(%d s in all)%n", TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - begin));
     System.exit(0);
+  }
+
+  /** The one-minute load average, or "?" where /proc is missing. */
+  static String loadAverage() {
+    try {
+      return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ")[0];
+    } catch (java.io.IOException | RuntimeException e) {
+      return "?";
+    }
   }
 
   private static void warmUp(Target.Kind kind, int phones) throws Exception {
