@@ -3,8 +3,8 @@
 # Usage: loadtest/archive.sh [sessions=2000] [events=5000] [repeats=15]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -B -q install -DskipTests >/dev/null
-# to a file: on a terminal Maven prefixes its standard output with a colour code
-mvn -B -q -pl loadtest dependency:build-classpath -Dmdep.outputFile=target/classpath.txt >/dev/null
+# one reactor, compile only: the server comes from server/target/classes, not from mvn install
+mvn -B -q -Dstyle.color=never -pl loadtest -am compile dependency:build-classpath \
+  -Dmdep.outputFile=target/classpath.txt >/dev/null
 cp=$(cat loadtest/target/classpath.txt)
 exec java -Xmx1g -cp "loadtest/target/classes:$cp" nl.dialoogtafel.loadtest.ArchiveBenchmark "$@"
