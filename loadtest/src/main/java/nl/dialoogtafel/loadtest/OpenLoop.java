@@ -12,8 +12,18 @@ import org.HdrHistogram.Histogram;
  */
 final class OpenLoop {
 
-  /** {@code dropped}: posts that did not reach every connection in time, plus errors and closed sockets. */
-  record Result(int rate, int posts, Histogram latency, long dropped) {
+  /**
+   * {@code dropped}: posts that did not reach every connection in time, plus errors and closed
+   * sockets. {@code generatorCores}, {@code serverCores}: CPU used while posting and draining.
+   */
+  record Result(int rate, int posts, Histogram latency, long dropped, double generatorCores, double serverCores,
+      double seconds) {
+
+    /** Server CPU per post, in microseconds. */
+    double serverMicrosPerPost() {
+      return serverCores * seconds * 1e6 / posts;
+    }
+
     double p50() {
       return latency.getTotalCount() == 0 ? Double.NaN : latency.getValueAtPercentile(50) / 1e6;
     }
@@ -30,6 +40,8 @@ final class OpenLoop {
     Deliveries deliveries = new Deliveries();
     room.track(deliveries);
     long failuresBefore = room.failures();
+    room.cpu().enlist();
+    Cpu.Sample cpuBefore = room.cpu().sample();
     int total = (int) Math.round(rate * seconds);
     int warmup = (int) Math.round(rate * warmupSeconds);
     double interval = 1e9 / rate;
@@ -45,7 +57,10 @@ final class OpenLoop {
       room.post(room.nextPhone(), nonce, nonce, "Open-loop verhaal " + i + " over wat er in de wijk gebeurde.");
     }
     int missing = deliveries.awaitAll(drainMillis);
+    Cpu.Sample cpuAfter = room.cpu().sample();
     room.track(null);
-    return new Result(rate, total, deliveries.latency(), missing + room.failures() - failuresBefore);
+    double[] cores = Cpu.cores(cpuBefore, cpuAfter);
+    return new Result(rate, total, deliveries.latency(), missing + room.failures() - failuresBefore, cores[0], cores[1],
+        (cpuAfter.wallNanos() - cpuBefore.wallNanos()) / 1e9);
   }
 }

@@ -79,6 +79,18 @@ final class PeerTarget implements Target {
     return session;
   }
 
+  /** utime + stime of the Node process from /proc, in clock ticks of 10 ms (Linux's USER_HZ). */
+  @Override
+  public long processCpuNanos() {
+    try {
+      String stat = Files.readString(Path.of("/proc/" + process.pid() + "/stat"));
+      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10_000_000L;
+    } catch (IOException | RuntimeException e) {
+      return 0;
+    }
+  }
+
   @Override
   public void close() throws Exception {
     process.getOutputStream().close();

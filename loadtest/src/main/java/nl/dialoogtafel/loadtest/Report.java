@@ -27,12 +27,27 @@ final class Report {
     row(out, "P1 post → last delivery p50 (ms), " + options.rate() + " posts/s", r -> r.p1().p50(), "%.2f");
     row(out, "P1 post → last delivery p99 (ms), " + options.rate() + " posts/s", r -> r.p1().p99(), "%.2f");
     row(out, "P1 dropped (most in a run)", r -> r.p1().dropped(), "%.0f", true);
+    row(out, "P1 server CPU per post (µs)", r -> r.p1().serverMicrosPerPost(), "%.0f");
     if (options.p2()) {
       row(out, "P2 highest posts/s, p99 < 100 ms, none dropped", r -> r.p2().best(), "%.0f");
+      row(out, "P2 server CPU per post, highest passed step (µs)", Report::bestStepMicros, "%.0f");
+      row(out, "P2 server cores, highest passed step", r -> bestStep(r) == null ? Double.NaN
+          : bestStep(r).serverCores(), "%.2f");
+      row(out, "P2 generator cores, highest passed step", r -> bestStep(r) == null ? Double.NaN
+          : bestStep(r).generatorCores(), "%.2f");
     }
     row(out, "sequential append p50 (ms)", RunResult::appendP50, "%.2f");
     out.println();
     bars(out);
+  }
+
+  private static OpenLoop.Result bestStep(RunResult r) {
+    return r.p2().steps().stream().filter(s -> s.rate() == r.p2().best()).findFirst().orElse(null);
+  }
+
+  private static double bestStepMicros(RunResult r) {
+    OpenLoop.Result step = bestStep(r);
+    return step == null ? Double.NaN : step.serverMicrosPerPost();
   }
 
   private void row(PrintStream out, String name, ToDoubleFunction<RunResult> measure, String format) {

@@ -34,9 +34,11 @@ final class Room implements AutoCloseable {
   private volatile boolean closing;
   private volatile String firstError;
   private JoinStorm storm;
+  private final Cpu cpu;
 
-  private Room(WebSocketClient client, int phones) {
+  private Room(WebSocketClient client, int phones, Cpu cpu) {
     this.client = client;
+    this.cpu = cpu;
     this.phones = phones;
     this.links = new Wire.Link[phones + 1];
   }
@@ -44,7 +46,7 @@ final class Room implements AutoCloseable {
   static Room join(Vertx vertx, Target target, int phones) throws Exception {
     WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxMessageSize(1 << 24)
         .setMaxFrameSize(1 << 24).setMaxConnections(phones + 10));
-    Room room = new Room(client, phones);
+    Room room = new Room(client, phones, new Cpu(target));
     try {
       room.storm(target);
     } catch (Exception e) {
@@ -73,6 +75,7 @@ final class Room implements AutoCloseable {
       client.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(target.port()).setURI(wire.path()))
           .onFailure(allIn::completeExceptionally)
           .onSuccess(ws -> {
+            cpu.enlist();
             lastConnected.accumulateAndGet(System.nanoTime(), Math::max);
             ws.closeHandler(v -> {
               if (!closing) {
@@ -139,6 +142,10 @@ final class Room implements AutoCloseable {
     if (errors.incrementAndGet() == 1) {
       firstError = message;
     }
+  }
+
+  Cpu cpu() {
+    return cpu;
   }
 
   JoinStorm joinStorm() {

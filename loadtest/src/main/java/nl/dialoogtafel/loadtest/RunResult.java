@@ -6,8 +6,9 @@ record RunResult(Target.Kind kind, double appendP50, Room.JoinStorm storm, doubl
 
   String line() {
     return String.format("%-5s join storm %d ms (join p99 %.0f ms) | post->ack p50 %.2f p99 %.2f ms"
-            + " | P1 p50 %.2f p99 %.2f ms, dropped %d%s%s",
+            + " | P1 p50 %.2f p99 %.2f ms, dropped %d, server %.0f µs/post%s%s",
         kind.label(), storm.welcomedMillis(), storm.p99Millis(), ackP50, ackP99, p1.p50(), p1.p99(), p1.dropped(),
+        p1.serverMicrosPerPost(),
         p2 == null ? "" : " | P2 " + p2.best() + " posts/s",
         Double.isNaN(appendP50) ? "" : String.format(" | append p50 %.2f ms", appendP50));
   }

@@ -33,4 +33,9 @@ interface Target extends AutoCloseable {
   Wire wire();
 
   SessionRef session();
+
+  /** CPU time of the server's own process, or -1 when it runs in this JVM. */
+  default long processCpuNanos() {
+    return -1;
+  }
 }
