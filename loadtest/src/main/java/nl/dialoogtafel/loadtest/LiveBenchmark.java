@@ -63,7 +63,7 @@ public final class LiveBenchmark {
     long begin = System.nanoTime();
     // Floor and ours share this JVM: without this the first of them in run 1 would meet a cold JIT.
     for (Target.Kind kind : o.targets()) {
-      warmUp(kind, Math.min(o.phones(), 50));
+      warmUp(kind, Math.min(o.phones(), 100));
     }
     System.out.printf("warm-up round done (not counted), %d s%n", TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - begin));
     Map<Target.Kind, List<RunResult>> results = new EnumMap<>(Target.Kind.class);
@@ -93,8 +93,9 @@ public final class LiveBenchmark {
     try (Target target = kind.start()) {
       Vertx vertx = Vertx.vertx();
       try (Room room = Room.join(vertx, target, phones)) {
+        // Ours has the most code to compile (driver, embedded store): a few thousand posts.
         AckProbe.run(room, 50, 0);
-        OpenLoop.run(room, "warm-", 50, 3, 0, 10_000);
+        OpenLoop.run(room, "warm-", 200, 8, 0, 10_000);
       } finally {
         vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
       }

@@ -79,13 +79,11 @@ final class PeerTarget implements Target {
     return session;
   }
 
-  /** utime + stime of the Node process from /proc, in clock ticks of 10 ms (Linux's USER_HZ). */
+  /** CPU time of the Node process, from /proc; 0 where it is missing. */
   @Override
   public long processCpuNanos() {
     try {
-      String stat = Files.readString(Path.of("/proc/" + process.pid() + "/stat"));
-      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-      return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10_000_000L;
+      return ProcStat.cpuTicks(Files.readString(Path.of("/proc/" + process.pid() + "/stat"))) * ProcStat.NANOS_PER_TICK;
     } catch (IOException | RuntimeException e) {
       return 0;
     }
