@@ -108,13 +108,29 @@ public final class FloorServer extends VerticleBase {
     }
   }
 
-  /** One encoding, one byte array, the same frame contents for every socket of the room. */
+  /**
+   * Vert.x flushes what is written during a socket's read when that read ends: fanning out in the
+   * next task lets a post's ack leave first instead of after a thousand other writes. Every event
+   * goes this way, so they leave in seq order; the room is taken now, so a phone that joins
+   * meanwhile (its welcome has the event) gets no second copy.
+   */
   private void broadcast(String name, JsonObject data) {
+    byte[] event = record(name, data);
+    List<ServerWebSocket> to = List.copyOf(room);
+    vertx.runOnContext(v -> fanOut(event, to));
+  }
+
+  /** One encoding: kept for welcomes, and the bytes every socket's frame wraps. */
+  private byte[] record(String name, JsonObject data) {
     String json = new JsonObject().put("type", "event").put("seq", events.size() + 1)
         .put("at", Instant.now().toString()).put("name", name).put("data", data).encode();
     events.add(json);
-    byte[] utf8 = json.getBytes(StandardCharsets.UTF_8);
-    for (ServerWebSocket socket : room) {
+    return json.getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** The same bytes to every socket, no copy. */
+  private static void fanOut(byte[] utf8, Iterable<ServerWebSocket> sockets) {
+    for (ServerWebSocket socket : sockets) {
       socket.writeFrame(new WebSocketFrameImpl(WebSocketFrameType.TEXT, utf8, true));
     }
   }
