@@ -14,11 +14,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * read by work done, not only by latency. The generator is the client's event-loop threads and the
  * sending thread. The peer is its own process (read from /proc); floor and ours share this JVM, so
  * their share is the process's CPU minus the generator's threads and minus JIT compilation (a
- * one-off cost of whichever code ran first); GC counts to the server.
+ * one-off cost of whichever code ran first); GC counts to the server. Also this JVM's GC time,
+ * which stops the generator and an in-JVM server alike.
  */
 final class Cpu {
 
-  record Sample(long wallNanos, long generatorNanos, long serverNanos) {}
+  record Sample(long wallNanos, long generatorNanos, long serverNanos, long gcMillis) {}
 
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
   private final Set<Long> generatorThreads = ConcurrentHashMap.newKeySet();
@@ -45,7 +46,11 @@ final class Cpu {
       server = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
           .getProcessCpuTime() - generator - jit;
     }
-    return new Sample(System.nanoTime(), generator, server);
+    long gc = 0;
+    for (var collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+      gc += Math.max(collector.getCollectionTime(), 0);
+    }
+    return new Sample(System.nanoTime(), generator, server, gc);
   }
 
   /** CPU of the JIT's compiler threads, from /proc (they are no Java threads); 0 where it is missing. */

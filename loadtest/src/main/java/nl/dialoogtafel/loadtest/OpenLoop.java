@@ -14,10 +14,11 @@ final class OpenLoop {
 
   /**
    * {@code dropped}: posts that did not reach every connection in time, plus errors and closed
-   * sockets. {@code generatorCores}, {@code serverCores}: CPU used while posting and draining.
+   * sockets. {@code generatorCores}, {@code serverCores}: CPU used while posting and draining;
+ * {@code gcMillis}: this JVM's collection time meanwhile.
    */
   record Result(int rate, int posts, Histogram latency, long dropped, double generatorCores, double serverCores,
-      double seconds) {
+      double seconds, long gcMillis) {
 
     /** Server CPU per post, in microseconds. */
     double serverMicrosPerPost() {
@@ -61,6 +62,6 @@ final class OpenLoop {
     room.track(null);
     double[] cores = Cpu.cores(cpuBefore, cpuAfter);
     return new Result(rate, total, deliveries.latency(), missing + room.failures() - failuresBefore, cores[0], cores[1],
-        (cpuAfter.wallNanos() - cpuBefore.wallNanos()) / 1e9);
+        (cpuAfter.wallNanos() - cpuBefore.wallNanos()) / 1e9, cpuAfter.gcMillis() - cpuBefore.gcMillis());
   }
 }

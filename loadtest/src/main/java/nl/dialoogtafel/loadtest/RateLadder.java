@@ -31,8 +31,9 @@ final class RateLadder {
       steps.add(step);
       boolean passed = step.dropped() == 0 && step.p99() < P99_LIMIT_MILLIS;
       System.out.printf("    %-5s P2 %5d posts/s: p50 %7.2f p99 %7.2f ms, dropped %d; cores: server %.2f (%.0f µs/post),"
-              + " generator %.2f%s%n", label, rate, step.p50(), step.p99(), step.dropped(), step.serverCores(),
-          step.serverMicrosPerPost(), step.generatorCores(), passed ? "" : "  <- fails");
+              + " generator %.2f; JVM gc %d ms%s%n", label, rate, step.p50(), step.p99(), step.dropped(),
+          step.serverCores(), step.serverMicrosPerPost(), step.generatorCores(), step.gcMillis(),
+          passed ? "" : "  <- fails");
       if (!passed) {
         return new Result(best, false, steps);
       }
