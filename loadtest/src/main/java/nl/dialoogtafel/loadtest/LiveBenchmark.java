@@ -1,6 +1,9 @@
 package nl.dialoogtafel.loadtest;
 
 import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -83,8 +86,8 @@ public final class LiveBenchmark {
   /** The one-minute load average, or "?" where /proc is missing. */
   static String loadAverage() {
     try {
-      return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ")[0];
-    } catch (java.io.IOException | RuntimeException e) {
+      return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+    } catch (IOException | RuntimeException e) {
       return "?";
     }
   }
@@ -95,7 +98,7 @@ public final class LiveBenchmark {
       try (Room room = Room.join(vertx, target, phones)) {
         // Ours has the most code to compile (driver, embedded store): a few thousand posts.
         AckProbe.run(room, 50, 0);
-        OpenLoop.run(room, "warm-", 200, 8, 0, 10_000);
+        OpenLoop.run(room, "warm-", Math.min(200, phones * 9), 8, 0, 10_000);
       } finally {
         vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
       }

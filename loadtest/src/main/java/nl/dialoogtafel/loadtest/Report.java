@@ -41,8 +41,9 @@ final class Report {
     bars(out);
   }
 
+  /** The passing step at the highest rate reached (the last attempt at that rate). */
   private static OpenLoop.Result bestStep(RunResult r) {
-    return r.p2().steps().stream().filter(s -> s.rate() == r.p2().best()).findFirst().orElse(null);
+    return r.p2().steps().stream().filter(s -> s.rate() == r.p2().best()).reduce((a, b) -> b).orElse(null);
   }
 
   private static double bestStepMicros(RunResult r) {
