@@ -1,0 +1,105 @@
+package nl.dialoogtafel.loadtest;
+
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+import nl.dialoogtafel.Server;
+import nl.dialoogtafel.Settings;
+
+/**
+ * Ours: the real server in this JVM with the durable embedded store in a fresh temp directory,
+ * and one session created through the facilitator API and moved to the story phase.
+ */
+final class OursTarget implements Target {
+
+  private static final String ADMIN = "bench";
+  private static final String PASSWORD = "bench-wachtwoord-lang-genoeg";
+
+  private final Server server;
+  private final Path dataDir;
+  private final SessionRef session;
+
+  private OursTarget(Server server, Path dataDir, SessionRef session) {
+    this.server = server;
+    this.dataDir = dataDir;
+    this.session = session;
+  }
+
+  static OursTarget start() throws Exception {
+    Path dataDir = Files.createTempDirectory("dialoogtafel-bench");
+    Map<String, String> env = new HashMap<>();
+    env.put("PORT", "0");
+    env.put("HOST", "127.0.0.1");
+    env.put("DIALOOG_DATA_DIR", dataDir.toString());
+    env.put("DIALOOG_ADMIN", ADMIN + ":" + PASSWORD);
+    Server server = Server.start(Settings.from(env));
+    try {
+      return new OursTarget(server, dataDir, createSession(server.port()));
+    } catch (Exception e) {
+      server.close();
+      throw e;
+    }
+  }
+
+  Server server() {
+    return server;
+  }
+
+  @Override
+  public Kind kind() {
+    return Kind.OURS;
+  }
+
+  @Override
+  public int port() {
+    return server.port();
+  }
+
+  @Override
+  public Wire wire() {
+    return Wire.PLAIN;
+  }
+
+  @Override
+  public SessionRef session() {
+    return session;
+  }
+
+  @Override
+  public void close() throws Exception {
+    server.close();
+    try (Stream<Path> files = Files.walk(dataDir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+  }
+
+  private static SessionRef createSession(int port) throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    String base = "http://127.0.0.1:" + port;
+    HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(base + "/api/login"))
+        .POST(HttpRequest.BodyPublishers.ofString(new JsonObject().put("username", ADMIN).put("password", PASSWORD)
+            .encode())).header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+    String cookie = login.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+    HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(base + "/api/sessions"))
+        .POST(HttpRequest.BodyPublishers.ofString(new JsonObject().put("template", "transformatiedialoog")
+            .put("title", "Benchmark").put("municipality", "Loopback").encode()))
+        .header("Content-Type", "application/json").header("Cookie", cookie).header("Origin", base).build(),
+        HttpResponse.BodyHandlers.ofString());
+    JsonObject session = new JsonObject(created.body());
+    String kioskUrl = session.getString("kioskUrl");
+    // Stories are allowed from the second phase on.
+    http.send(HttpRequest.newBuilder(URI.create(base + "/api/sessions/" + session.getString("id") + "/phase"))
+        .POST(HttpRequest.BodyPublishers.ofString("{\"phase\":\"verhalen\"}")).header("Content-Type", "application/json")
+        .header("Cookie", cookie).header("Origin", base).build(), HttpResponse.BodyHandlers.ofString());
+    return new SessionRef(session.getString("id"), session.getString("code"),
+        kioskUrl.substring(kioskUrl.indexOf("#key=") + 5));
+  }
+}

@@ -1,0 +1,199 @@
+package nl.dialoogtafel.loadtest;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
+import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.json.JsonObject;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.HdrHistogram.Histogram;
+
+/**
+ * N phones and a kiosk in one session of a target, joined in a storm (all connect and join at
+ * once). It routes what comes back: welcomes, acks, errors and {@code post.added} events (to the
+ * current {@link Deliveries}); everything else is skipped unparsed.
+ */
+final class Room implements AutoCloseable {
+
+  /** Join storm: when the last socket was open and the last welcome in, and join latency from each connect. */
+  record JoinStorm(long connectedMillis, long welcomedMillis, double p50Millis, double p99Millis) {}
+
+  private final WebSocketClient client;
+  private final Wire.Link[] links;
+  private final int phones;
+  private final Map<String, CompletableFuture<Long>> acks = new ConcurrentHashMap<>();
+  private final AtomicLong errors = new AtomicLong();
+  private final AtomicLong closes = new AtomicLong();
+  private final AtomicInteger nextPhone = new AtomicInteger();
+  private volatile Deliveries deliveries;
+  private volatile boolean closing;
+  private volatile String firstError;
+  private JoinStorm storm;
+  private final Cpu cpu;
+
+  private Room(WebSocketClient client, int phones, Cpu cpu) {
+    this.client = client;
+    this.cpu = cpu;
+    this.phones = phones;
+    this.links = new Wire.Link[phones + 1];
+  }
+
+  static Room join(Vertx vertx, Target target, int phones) throws Exception {
+    WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxMessageSize(1 << 24)
+        .setMaxFrameSize(1 << 24).setMaxConnections(phones + 10));
+    Room room = new Room(client, phones, new Cpu(target));
+    try {
+      room.storm(target);
+    } catch (Exception e) {
+      room.close();
+      throw e;
+    }
+    return room;
+  }
+
+  private void storm(Target target) throws Exception {
+    Target.SessionRef session = target.session();
+    Wire wire = target.wire();
+    Histogram joins = new Histogram(3);
+    AtomicInteger welcomed = new AtomicInteger();
+    AtomicLong lastConnected = new AtomicLong();
+    CompletableFuture<Void> allIn = new CompletableFuture<>();
+    long begin = System.nanoTime();
+    for (int i = 0; i <= phones; i++) {
+      final int index = i;
+      final long started = System.nanoTime();
+      final boolean[] in = new boolean[1];
+      String hello = index == phones
+          ? new JsonObject().put("type", "watch").put("session", session.id()).put("key", session.kioskKey()).encode()
+          : new JsonObject().put("type", "join").put("code", session.code()).put("name", "Deelnemer " + index)
+              .put("organisation", "Organisatie " + (index % 12)).put("role", "professional").encode();
+      client.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(target.port()).setURI(wire.path()))
+          .onFailure(allIn::completeExceptionally)
+          .onSuccess(ws -> {
+            cpu.enlist();
+            lastConnected.accumulateAndGet(System.nanoTime(), Math::max);
+            ws.closeHandler(v -> {
+              if (!closing) {
+                closes.incrementAndGet();
+              }
+            });
+            Wire.Link link = wire.link(ws, ready -> ready.send(hello));
+            links[index] = link;
+            ws.textMessageHandler(frame -> {
+              long now = System.nanoTime();
+              String message;
+              try {
+                message = link.unwrap(frame);
+              } catch (RuntimeException e) {
+                error(e.getMessage());
+                return;
+              }
+              if (message == null) {
+                return;
+              }
+              switch (Frames.type(message)) {
+                case "event" -> onEvent(message, now);
+                case "ack" -> {
+                  CompletableFuture<Long> ack = acks.remove(Frames.string(message, "id"));
+                  if (ack != null) {
+                    ack.complete(now);
+                  }
+                }
+                case "welcome", "watching" -> {
+                  if (!in[0]) {
+                    in[0] = true;
+                    synchronized (joins) {
+                      joins.recordValue(now - started);
+                    }
+                    if (welcomed.incrementAndGet() == phones + 1) {
+                      allIn.complete(null);
+                    }
+                  }
+                }
+                case "error" -> error(message);
+                default -> { } // presence and the like: not measured
+              }
+            });
+          });
+    }
+    allIn.get(180, TimeUnit.SECONDS);
+    long end = System.nanoTime();
+    storm = new JoinStorm(TimeUnit.NANOSECONDS.toMillis(lastConnected.get() - begin),
+        TimeUnit.NANOSECONDS.toMillis(end - begin), joins.getValueAtPercentile(50) / 1e6,
+        joins.getValueAtPercentile(99) / 1e6);
+  }
+
+  private void onEvent(String message, long now) {
+    Deliveries current = deliveries;
+    if (current != null && message.contains("\"name\":\"post.added\"")) {
+      String nonce = Frames.string(message, "title");
+      if (nonce != null) {
+        current.received(nonce, now);
+      }
+    }
+  }
+
+  private void error(String message) {
+    if (errors.incrementAndGet() == 1) {
+      firstError = message;
+    }
+  }
+
+  Cpu cpu() {
+    return cpu;
+  }
+
+  JoinStorm joinStorm() {
+    return storm;
+  }
+
+  /** Receivers of every event: the phones and the kiosk. */
+  int receivers() {
+    return phones + 1;
+  }
+
+  int phones() {
+    return phones;
+  }
+
+  /** Posts rotate over the phones: our server allows one connection 10 messages a second. */
+  int nextPhone() {
+    return Math.floorMod(nextPhone.getAndIncrement(), phones);
+  }
+
+  void track(Deliveries current) {
+    this.deliveries = current;
+  }
+
+  CompletableFuture<Long> expectAck(String id) {
+    CompletableFuture<Long> ack = new CompletableFuture<>();
+    acks.put(id, ack);
+    return ack;
+  }
+
+  /** A story whose title is the nonce the deliveries are matched by. */
+  void post(int phone, String id, String title, String text) {
+    links[phone].send(new JsonObject().put("type", "post").put("id", id).put("kind", "story").put("title", title)
+        .put("text", text).encode());
+  }
+
+  /** Errors received plus sockets the server closed, since the room was opened. */
+  long failures() {
+    return errors.get() + closes.get();
+  }
+
+  String firstError() {
+    return firstError;
+  }
+
+  @Override
+  public void close() {
+    closing = true;
+    client.close();
+  }
+}
