@@ -31,7 +31,7 @@ public final class ArchiveCaches implements RecordRewrites {
   }
 
   @Override
-  public void rewritten(String session) {
-    forget(session);
+  public Future<Void> rewritten(String session) {
+    return forget(session);
   }
 }

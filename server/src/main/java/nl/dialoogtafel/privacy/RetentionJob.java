@@ -72,7 +72,7 @@ public final class RetentionJob {
       chain = chain.compose(v -> Future.all(participants.removePersonalData(session, now.toString()),
               contacts.removeForSession(session))
           .compose(all -> sessions.markPersonalDataRemoved(session, now))
-          .onSuccess(done -> rewrites.rewritten(session)));
+          .compose(done -> rewrites.rewritten(session)));
     }
     return chain;
   }

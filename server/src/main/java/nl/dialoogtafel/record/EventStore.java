@@ -70,8 +70,10 @@ public final class EventStore {
   }
 
   /**
-   * Removes the content of several events with one write; an event already erased (a withdrawn
-   * post) keeps its first marker.
+   * Removes the content of several events with one write; the hashes stay so the chain still
+   * verifies, and an event already erased (a withdrawn post) keeps its first marker. Completes once
+   * the archive has let go of what it folded from the old content — also when no event changed,
+   * since an erasure takes a name out of what the archive shows as well.
    */
   public Future<Void> eraseAll(String session, Map<Long, JsonObject> remainingBySeq, JsonObject erased) {
     List<UpdateOneModel<Document>> updates = new ArrayList<>();
@@ -79,24 +81,16 @@ public final class EventStore {
         and(eq("session", session), eq("seq", seq), Filters.exists("erased", false)),
         Updates.combine(Updates.set("data", Documents.toDocument(remaining)),
             Updates.set("erased", Documents.toDocument(erased))))));
-    return db.call(() -> {
+    return db.<Void>call(() -> {
       if (!updates.isEmpty()) {
         db.collection(Database.EVENTS).bulkWrite(updates);
       }
-      // Told even when no event changed: an erasure also takes a name out of what the archive shows.
-      rewrites.rewritten(session);
       return null;
-    });
+    }).compose(v -> rewrites.rewritten(session));
   }
 
-  /** Removes an event's content on request; the hashes stay so the chain still verifies. */
+  /** Removes one event's content on request (see {@link #eraseAll}). */
   public Future<Void> erase(String session, long seq, JsonObject remainingData, JsonObject erased) {
-    return db.call(() -> {
-      db.collection(Database.EVENTS).updateOne(and(eq("session", session), eq("seq", seq)),
-          Updates.combine(Updates.set("data", Documents.toDocument(remainingData)),
-              Updates.set("erased", Documents.toDocument(erased))));
-      rewrites.rewritten(session);
-      return null;
-    });
+    return eraseAll(session, Map.of(seq, remainingData), erased);
   }
 }

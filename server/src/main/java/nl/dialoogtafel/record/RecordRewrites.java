@@ -1,15 +1,18 @@
 package nl.dialoogtafel.record;
 
+import io.vertx.core.Future;
+
 /**
- * Told when stored events of a session were rewritten in place (a withdrawn post's words erased).
- * Such a rewrite does not move the record's head, so whoever keeps something folded from the
- * record (the archive's caches) must hear of it. Called on a database worker, after the rewrite
- * is stored; an implementation must be quick and must not throw.
+ * Told when what a session's record shows was rewritten in place (a withdrawn post's words
+ * erased, a person erased, names removed after the retention period). Such a rewrite does not
+ * move the record's head, so whoever keeps something folded from the record (the archive's caches,
+ * which also store search entries) must hear of it. The future completes once they have let go
+ * of it, stored copies included, so an erasure can rewrite the store file after it.
  */
 @FunctionalInterface
 public interface RecordRewrites {
 
-  RecordRewrites NONE = session -> {};
+  RecordRewrites NONE = session -> Future.succeededFuture();
 
-  void rewritten(String session);
+  Future<Void> rewritten(String session);
 }

@@ -166,6 +166,7 @@ class ErasureTest {
     assertNoneOf(page.body(), HERS, "the record page read again after the erasure");
     HttpResponse<String> search = server.get("/archief?q=Zwaluwverhaal", cookie);
     assertFalse(search.body().contains("/archief/" + id() + "\""), "search no longer finds her words");
+    assertNoneOf(storeFile(), HERS, "the database file (the archive's stored search entry included)");
     var verdict = ExportVerifier.verify(new JsonObject(server.get("/archief/" + id() + ".json", cookie).body()));
     assertTrue(verdict.valid() && verdict.complete(), verdict.toString());
   }
