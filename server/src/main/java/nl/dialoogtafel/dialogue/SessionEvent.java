@@ -88,7 +88,6 @@ public sealed interface SessionEvent {
     }
   }
 
-  /** Extension: a story marked (or unmarked) as telling by the facilitator. */
   /** Extension: someone's details and words were erased; the record keeps that it happened. */
   record ParticipantErased(String participantId) implements SessionEvent {
     public String name() {
@@ -96,6 +95,7 @@ public sealed interface SessionEvent {
     }
   }
 
+  /** Extension: a story marked (or unmarked) as telling by the facilitator. */
   record PostMarked(String postId, boolean telling) implements SessionEvent {
     public String name() {
       return "post.marked";

@@ -36,7 +36,7 @@ public final class EventView {
         PostState known = state.posts().get(id);
         if (stored.isErased() || (known != null && !known.visible())) {
           post.putNull("title").putNull("text");
-          post.put("removed", removal(stored, known, state));
+          post.put("removed", removal(known, state));
         }
         return new JsonObject().put("post", post);
       }
@@ -60,11 +60,8 @@ public final class EventView {
   }
 
   /** Why a post's words are gone: erased with its author, withdrawn by them, or hidden by the facilitator. */
-  private static String removal(StoredEvent stored, PostState known, SessionState state) {
+  private static String removal(PostState known, SessionState state) {
     if (known != null && state.isErased(known.authorId())) {
-      return PersonErasure.REASON;
-    }
-    if (stored.isErased() && PersonErasure.REASON.equals(stored.erased().getString("reason"))) {
       return PersonErasure.REASON;
     }
     return known != null && known.hidden() && !known.withdrawn() ? "hidden" : "withdrawn";

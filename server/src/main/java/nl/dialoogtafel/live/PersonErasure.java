@@ -3,8 +3,8 @@ package nl.dialoogtafel.live;
 import io.vertx.core.json.JsonObject;
 
 /**
- * What erasing a person (on their request) does to events: the words they wrote go, what stays
- * tells who, where and when, so the record still reads as a whole and its hash chain still holds.
+ * What erasing a person (on their request) does to events: which hold their words (those are
+ * erased in the store, see {@link Redaction}), and the room's copy without their name and words.
  * Works on stored and on rendered events alike: both carry the ids in the same places.
  */
 final class PersonErasure {
@@ -22,22 +22,6 @@ final class PersonErasure {
       return participantId.equals(data.getJsonObject("by").getString("id"));
     }
     return false;
-  }
-
-  /** The stored data that stays once the words are erased. */
-  static JsonObject remaining(String name, JsonObject data) {
-    if (name.equals("post.added")) {
-      JsonObject post = data.getJsonObject("post");
-      return new JsonObject().put("post", new JsonObject().put("id", post.getString("id"))
-          .put("kind", post.getString("kind")).put("phase", post.getString("phase"))
-          .put("author", new JsonObject().put("id", post.getJsonObject("author").getString("id"))));
-    }
-    return new JsonObject().put("post", data.getString("post"))
-        .put("by", new JsonObject().put("id", data.getJsonObject("by").getString("id")));
-  }
-
-  static JsonObject marker(String at) {
-    return new JsonObject().put("at", at).put("reason", REASON);
   }
 
   /**

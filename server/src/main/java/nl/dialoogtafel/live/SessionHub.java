@@ -29,7 +29,6 @@ import nl.dialoogtafel.dialogue.SessionEvent.PostHidden;
 import nl.dialoogtafel.dialogue.SessionEvent.PostWithdrawn;
 import nl.dialoogtafel.dialogue.SessionState;
 import nl.dialoogtafel.dialogue.SessionStatus;
-import nl.dialoogtafel.dialogue.PostState;
 import nl.dialoogtafel.record.ContactNote;
 import nl.dialoogtafel.record.EventCodec;
 import nl.dialoogtafel.record.HashChain;
@@ -137,28 +136,27 @@ public final class SessionHub {
       }
     }
     // A crash between a withdrawal and the erasure of its text is finished here.
-    unerasedWithdrawals.forEach(
-        stored -> eraseWithdrawn(stored.seq(), stored.data().getJsonObject("post").getString("id")));
+    unerasedWithdrawals.forEach(stored -> eraseWithdrawn(stored.seq(), stored.data()));
     finishErasures(events, byId);
   }
 
   /** A crash during a person's erasure is finished here: what they wrote, their document, their notes. */
   private void finishErasures(List<StoredEvent> events, Map<String, Participant> people) {
-    for (String erased : state.erased()) {
+    Map<String, String> erasedAt = new HashMap<>();
+    events.stream().filter(e -> e.name().equals("participant.erased"))
+        .forEach(e -> erasedAt.put(e.data().getJsonObject("participant").getString("id"), e.at()));
+    erasedAt.forEach((erased, at) -> {
       Map<Long, JsonObject> toErase = new HashMap<>();
       for (StoredEvent stored : events) {
         if (!stored.isErased() && PersonErasure.wroteBy(stored.name(), stored.data(), erased)) {
-          toErase.put(stored.seq(), PersonErasure.remaining(stored.name(), stored.data()));
+          toErase.put(stored.seq(), Redaction.remaining(stored.name(), stored.data()));
         }
       }
       Participant person = people.get(erased);
       if (!toErase.isEmpty() || (person != null && person.name() != null)) {
-        String at = events.stream().filter(e -> e.name().equals("participant.erased")
-            && erased.equals(e.data().getJsonObject("participant").getString("id"))).findFirst()
-            .map(StoredEvent::at).orElse(Instant.now().toString());
         eraseStored(erased, at, toErase);
       }
-    }
+    });
   }
 
   public SessionInfo info() {
@@ -396,7 +394,7 @@ public final class SessionHub {
     if (event instanceof PostWithdrawn withdrawn) {
       long seq = postSeq.get(withdrawn.postId());
       rerender(seq);
-      eraseWithdrawn(seq, withdrawn.postId());
+      eraseWithdrawn(seq, new JsonObject(rendered.get((int) seq - 1)).getJsonObject("data"));
     } else if (event instanceof PostHidden hidden) {
       rerender(postSeq.get(hidden.postId()));
     } else if (event instanceof ConnectionMade made) {
@@ -436,7 +434,7 @@ public final class SessionHub {
         rendered.set(i, event.encode());
         String name = event.getString("name");
         if (PersonErasure.wroteBy(name, event.getJsonObject("data"), participantId)) {
-          toErase.put(i + 1L, PersonErasure.remaining(name, event.getJsonObject("data")));
+          toErase.put(i + 1L, Redaction.remaining(name, event.getJsonObject("data")));
         }
       }
     }
@@ -448,22 +446,19 @@ public final class SessionHub {
   }
 
   private void eraseStored(String participantId, String at, Map<Long, JsonObject> toErase) {
-    // The events last: erasing them tells the archive to forget what it folded, name included.
+    // The events last: erasing them waits for the archive to forget what it folded (name included,
+    // stored search entry too), so the file rewritten after it keeps no copy.
     erasureWrite = Future.all(stores.participants().erase(participantId, at),
             stores.contacts().eraseNotes(info.id(), participantId))
-        .compose(v -> stores.events().eraseAll(info.id(), toErase, PersonErasure.marker(at)))
+        .compose(v -> stores.events().eraseAll(info.id(), toErase, Redaction.marker(at, PersonErasure.REASON)))
         .compose(v -> stores.database().compactStorage())
         .onFailure(e -> LOG.warning("erasing a person failed; finished on next load: " + e.getClass().getName()));
   }
 
   /** The words of a withdrawn post leave the store; what remains says who, where and when. */
-  private void eraseWithdrawn(long seq, String postId) {
-    PostState post = state.posts().get(postId);
-    JsonObject remaining = new JsonObject().put("post", new JsonObject().put("id", post.id())
-        .put("kind", post.kind().wire()).put("phase", post.phaseId())
-        .put("author", new JsonObject().put("id", post.authorId())));
-    JsonObject erased = new JsonObject().put("at", Instant.now().toString()).put("reason", "withdrawn");
-    stores.events().erase(info.id(), seq, remaining, erased)
+  private void eraseWithdrawn(long seq, JsonObject data) {
+    stores.events().erase(info.id(), seq, Redaction.remaining("post.added", data),
+            Redaction.marker(Instant.now().toString(), "withdrawn"))
         .onFailure(e -> LOG.warning("erasing a withdrawn post failed; retried on next load: " + e.getClass().getName()));
   }
 

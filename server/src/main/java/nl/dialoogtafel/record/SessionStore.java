@@ -13,6 +13,7 @@ import java.util.Optional;
 import nl.dialoogtafel.storage.Database;
 import nl.dialoogtafel.storage.Documents;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 
 /** Session definitions; the code index refuses a second session with the same join code. */
 public final class SessionStore {
@@ -57,16 +58,17 @@ public final class SessionStore {
    * cut short at its end can be told from a complete one.
    */
   public Future<Void> setStatus(String id, String status, long headSeq, String headHash) {
+    List<Bson> changes = new ArrayList<>(List.of(Updates.set("status", status),
+        Updates.set("head", new Document("seq", headSeq).append("hash", headHash))));
+    if ("closed".equals(status)) {
+      // The first closing starts the retention period of the session's personal data.
+      changes.add(Updates.min("closedAt", Instant.now().toString()));
+    }
     return db.call(() -> {
       // Only a newer head wins: two status changes in quick succession may be written out of order.
       db.collection(Database.SESSIONS).updateOne(
           Filters.and(eq("_id", id), Filters.or(Filters.exists("head", false), Filters.lt("head.seq", headSeq))),
-          "closed".equals(status)
-              // The first closing starts the retention period of the session's personal data.
-              ? Updates.combine(Updates.set("status", status), Updates.min("closedAt", Instant.now().toString()),
-                  Updates.set("head", new Document("seq", headSeq).append("hash", headHash)))
-              : Updates.combine(Updates.set("status", status),
-                  Updates.set("head", new Document("seq", headSeq).append("hash", headHash))));
+          Updates.combine(changes));
       return null;
     });
   }
@@ -91,7 +93,7 @@ public final class SessionStore {
     });
   }
 
-  private Future<Optional<SessionInfo>> findOne(org.bson.conversions.Bson filter) {
+  private Future<Optional<SessionInfo>> findOne(Bson filter) {
     return db.call(() -> {
       Document doc = db.collection(Database.SESSIONS).find(filter).first();
       return Optional.ofNullable(doc).map(d -> SessionInfo.fromJson(Documents.toJson(d)));
