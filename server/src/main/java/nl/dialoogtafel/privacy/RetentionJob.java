@@ -42,10 +42,10 @@ public final class RetentionJob {
     this.contacts = new ContactStore(db);
   }
 
-  /** Schedules the job on this Vert.x instance; returns the timer id. */
-  public long schedule(Vertx vertx) {
+  /** Runs the job a second after start-up and then every {@link #EVERY_MS}, on this Vert.x instance. */
+  public void schedule(Vertx vertx) {
     vertx.setTimer(1000, id -> runOnce());
-    return vertx.setPeriodic(EVERY_MS, id -> runOnce());
+    vertx.setPeriodic(EVERY_MS, id -> runOnce());
   }
 
   /** Removes the personal data of every session past its retention; completes with how many. */

@@ -26,10 +26,6 @@ public final class ParticipantStore {
     this.db = db;
   }
 
-  public Future<Void> insert(ParticipantRecord participant) {
-    return insertAll(List.of(participant));
-  }
-
   /**
    * Stores everyone who joined meanwhile with one durable write. A person already stored (the
    * same join again after a crash cut it short) is the same person: that key clash is no error.
