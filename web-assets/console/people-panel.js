@@ -8,7 +8,7 @@ import { describePerson } from '../shared/record.js';
 import { post as postJson } from './api.js';
 import { feedback } from './feedback.js';
 import { busy } from './form.js';
-import { panel, uniqueId } from './view.js';
+import { disclosure, panel, uniqueId } from './view.js';
 
 /** → {node, update(record)} */
 export function peoplePanel(session) {
@@ -23,36 +23,20 @@ export function peoplePanel(session) {
     const nameId = uniqueId('person');
     const itemResult = feedback();
     const who = el('p', { class: 'person-name', attrs: { id: nameId } });
-    const erase = el('button', { class: 'secondary', attrs: { type: 'button', 'aria-describedby': nameId, 'aria-expanded': 'false' }, text: t('console.people.erase') });
+    const erase = el('button', { class: 'secondary', attrs: { type: 'button', 'aria-describedby': nameId }, text: t('console.people.erase') });
     const confirmErase = el('button', { class: 'danger', attrs: { type: 'submit', 'aria-describedby': nameId }, text: t('console.people.eraseConfirm') });
     const cancel = el('button', { class: 'secondary', attrs: { type: 'button' }, text: t('console.people.eraseCancel') });
-    const form = el('form', { class: 'erase-form', attrs: { hidden: true, id: uniqueId('erase-form') } },
+    const form = el('form', { class: 'erase-form', attrs: { id: uniqueId('erase-form') } },
       el('p', { class: 'warning', text: t('console.people.eraseWarning') }), el('div', { class: 'actions' }, confirmErase, cancel));
-    erase.setAttribute('aria-controls', form.id);
-
-    function open(show) {
-      form.hidden = !show;
-      erase.setAttribute('aria-expanded', String(show));
-      if (show) confirmErase.focus();
-    }
-    erase.addEventListener('click', () => open(form.hidden));
-    cancel.addEventListener('click', () => {
-      open(false);
-      erase.focus();
-    });
-    form.addEventListener('keydown', event => {
-      if (event.key === 'Escape') {
-        open(false);
-        erase.focus();
-      }
-    });
+    const confirming = disclosure(erase, form, { focusOnOpen: confirmErase });
+    cancel.addEventListener('click', confirming.close);
     form.addEventListener('submit', event => {
       event.preventDefault();
       const described = who.textContent;
       busy(confirmErase, async () => {
         try {
           await postJson(`/api/sessions/${encodeURIComponent(session.id)}/participants/${encodeURIComponent(person.id)}/erase`);
-          open(false);
+          confirming.open(false);
           result.ok(t('console.people.erased', { person: described }));
           heading.focus();
         } catch (error) {
@@ -69,7 +53,7 @@ export function peoplePanel(session) {
           : describePerson(t, current);
         if (who.textContent !== text) who.textContent = text;
         erase.hidden = Boolean(current.erased);
-        if (current.erased) form.hidden = true;
+        if (current.erased) confirming.open(false);
         node.classList.toggle('erased', Boolean(current.erased));
       },
     };

@@ -7,7 +7,7 @@ import { describePerson, recognitionLabel } from '../shared/record.js';
 import { post as postJson } from './api.js';
 import { feedback } from './feedback.js';
 import { busy, field } from './form.js';
-import { formatTime, panel, uniqueId } from './view.js';
+import { disclosure, formatTime, panel, uniqueId } from './view.js';
 
 /** → {node, update(record, {state}), setStatus(status)} */
 export function postsPanel(session) {
@@ -41,7 +41,7 @@ export function postsPanel(session) {
       el('span', { class: 'badge', text: t('console.posts.spotlighted') }));
 
     const spotlight = el('button', { class: 'secondary', attrs: { type: 'button', 'aria-describedby': titleId }, dataset: { action: 'spotlight' }, text: t('console.posts.spotlight') });
-    const hide = el('button', { class: 'secondary', attrs: { type: 'button', 'aria-describedby': titleId, 'aria-expanded': 'false' }, dataset: { action: 'hide' }, text: t('console.posts.hide') });
+    const hide = el('button', { class: 'secondary', attrs: { type: 'button', 'aria-describedby': titleId }, dataset: { action: 'hide' }, text: t('console.posts.hide') });
     const actions = el('div', { class: 'actions' }, spotlight, hide);
     // Marking a telling story stays possible after closing: it feeds the half-year account.
     const telling = el('button', { class: 'secondary', attrs: { type: 'button', 'aria-pressed': 'false', 'aria-describedby': titleId }, dataset: { action: 'telling' }, text: t('console.posts.telling') });
@@ -51,15 +51,15 @@ export function postsPanel(session) {
     reason.input.classList.add('reason');
     const confirmHide = el('button', { class: 'danger', attrs: { type: 'submit', 'aria-describedby': titleId }, text: t('console.posts.hideConfirm') });
     const cancelHide = el('button', { class: 'secondary', attrs: { type: 'button' }, text: t('console.posts.hideCancel') });
-    const hideForm = el('form', { class: 'hide-form', attrs: { hidden: true, novalidate: true, id: uniqueId('hide-form') } },
+    const hideForm = el('form', { class: 'hide-form', attrs: { novalidate: true, id: uniqueId('hide-form') } },
       reason.node, el('div', { class: 'actions' }, confirmHide, cancelHide));
-    hide.setAttribute('aria-controls', hideForm.id);
-
-    function openHideForm(open) {
-      hideForm.hidden = !open;
-      hide.setAttribute('aria-expanded', String(open));
-      if (open) reason.input.focus();
-    }
+    const hiding = disclosure(hide, hideForm, {
+      focusOnOpen: reason.input,
+      onClose: () => {
+        reason.valid();
+        itemResult.clear();
+      },
+    });
 
     spotlight.addEventListener('click', () => busy(spotlight, async () => {
       try {
@@ -77,17 +77,7 @@ export function postsPanel(session) {
         itemResult.error(error.message);
       }
     }));
-    hide.addEventListener('click', () => openHideForm(hideForm.hidden));
-    function cancel() {
-      openHideForm(false);
-      reason.valid();
-      itemResult.clear();
-      hide.focus();
-    }
-    cancelHide.addEventListener('click', cancel);
-    hideForm.addEventListener('keydown', event => {
-      if (event.key === 'Escape') cancel();
-    });
+    cancelHide.addEventListener('click', hiding.close);
     hideForm.addEventListener('submit', event => {
       event.preventDefault();
       reason.valid();
@@ -130,7 +120,7 @@ export function postsPanel(session) {
         telling.setAttribute('aria-pressed', String(marked));
         const closed = state === 'closed';
         actions.hidden = closed;
-        if (closed) hideForm.hidden = true;
+        if (closed) hiding.open(false);
       },
     };
   }

@@ -37,3 +37,32 @@ export function formatTime(iso) {
 export function uniqueId(prefix) {
   return `${prefix}-${++counter}`;
 }
+
+/**
+ * A button that opens and closes a form below it (aria-expanded, aria-controls). Escape inside the
+ * form, or close(), shuts it and gives the focus back to the button. → {open(show), close()}
+ */
+export function disclosure(toggle, form, { focusOnOpen, onClose = () => {} }) {
+  if (!form.id) form.id = uniqueId('disclosure');
+  toggle.setAttribute('aria-controls', form.id);
+  toggle.setAttribute('aria-expanded', 'false');
+  form.hidden = true;
+
+  function open(show) {
+    form.hidden = !show;
+    toggle.setAttribute('aria-expanded', String(show));
+    if (show) focusOnOpen.focus();
+  }
+
+  function close() {
+    open(false);
+    onClose();
+    toggle.focus();
+  }
+
+  toggle.addEventListener('click', () => open(form.hidden));
+  form.addEventListener('keydown', event => {
+    if (event.key === 'Escape') close();
+  });
+  return { open, close };
+}
