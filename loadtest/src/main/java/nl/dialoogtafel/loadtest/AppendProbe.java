@@ -3,9 +3,9 @@ package nl.dialoogtafel.loadtest;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.List;
-import nl.dialoogtafel.Server;
+import nl.dialoogtafel.app.Server;
 import nl.dialoogtafel.dialogue.PostKind;
-import nl.dialoogtafel.record.EventStore;
+import nl.dialoogtafel.storage.EventStore;
 import nl.dialoogtafel.record.HashChain;
 import org.HdrHistogram.Histogram;
 

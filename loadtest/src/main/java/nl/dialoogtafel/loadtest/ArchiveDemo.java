@@ -15,8 +15,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import nl.dialoogtafel.Server;
-import nl.dialoogtafel.Settings;
+import nl.dialoogtafel.app.Server;
+import nl.dialoogtafel.app.Settings;
 
 /**
  * A demonstration archive: starts the server (PORT, default 8080, fresh data directory), plays

@@ -11,8 +11,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
-import nl.dialoogtafel.Server;
-import nl.dialoogtafel.Settings;
+import nl.dialoogtafel.app.Server;
+import nl.dialoogtafel.app.Settings;
 
 /**
  * Ours: the real server in this JVM with the durable embedded store in a fresh temp directory,

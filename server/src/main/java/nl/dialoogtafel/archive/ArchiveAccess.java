@@ -1,6 +1,6 @@
 package nl.dialoogtafel.archive;
 
-import nl.dialoogtafel.web.Account;
+import nl.dialoogtafel.http.Account;
 
 /**
  * Who may read which record: an admin every closed session, a facilitator the sessions they

@@ -1,7 +1,7 @@
 package nl.dialoogtafel.archive;
 
 import io.vertx.core.Future;
-import nl.dialoogtafel.record.RecordRewrites;
+import nl.dialoogtafel.storage.RecordRewrites;
 
 /**
  * What the archive keeps in memory, folded from the stored records: the {@link RecordCache} and

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import nl.dialoogtafel.web.Account;
+import nl.dialoogtafel.http.Account;
 
 /**
  * Finding a session in the archive: the closed sessions this account may read, newest first,

@@ -39,7 +39,7 @@ public final class FollowUpStore {
     return db.call(() -> {
       db.collection(COLLECTION).updateOne(eq("_id", session.info().id() + ":" + post), Updates.combine(
           Updates.set("session", session.info().id()), Updates.set("post", post),
-          Updates.set("municipality", nl.dialoogtafel.web.Account.key(session.info().municipality())),
+          Updates.set("municipality", nl.dialoogtafel.http.Account.key(session.info().municipality())),
           Updates.set("community", session.info().community()), Updates.set("status", status),
           Updates.set("answer", answer), Updates.set("at", at), Updates.set("signature", signature),
           Updates.push("history", entry)), new UpdateOptions().upsert(true));
@@ -62,7 +62,7 @@ public final class FollowUpStore {
     return db.call(() -> {
       List<FollowUp> out = new ArrayList<>();
       for (Document doc : db.collection(COLLECTION).find(and(
-          eq("municipality", nl.dialoogtafel.web.Account.key(municipality)), eq("community", community)))) {
+          eq("municipality", nl.dialoogtafel.http.Account.key(municipality)), eq("community", community)))) {
         out.add(followUp(doc));
       }
       out.sort((a, b) -> b.at().compareTo(a.at()));

@@ -5,7 +5,7 @@ import io.vertx.core.Future;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import nl.dialoogtafel.Ids;
+import nl.dialoogtafel.storage.Ids;
 import nl.dialoogtafel.storage.Database;
 import org.bson.Document;
 

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import nl.dialoogtafel.dialogue.Participant;
-import nl.dialoogtafel.record.ParticipantStore;
+import nl.dialoogtafel.storage.ParticipantStore;
 import nl.dialoogtafel.record.StoredEvent;
 import nl.dialoogtafel.storage.Database;
 import nl.dialoogtafel.storage.Documents;

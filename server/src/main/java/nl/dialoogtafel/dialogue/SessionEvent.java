@@ -13,15 +13,65 @@ public sealed interface SessionEvent {
     return true;
   }
 
+  /** Folds this event into whatever the given cases compute: the one way to branch on an event. */
+  <R> R accept(Cases<R> cases);
+
+  /**
+   * One case per event. Every fold over events implements this, so adding an event adds a method
+   * here and the compiler names every fold that does not handle it yet (Java 17 has no exhaustive
+   * pattern switch).
+   */
+  interface Cases<R> {
+    R on(ParticipantJoined e);
+
+    R on(PhaseStarted e);
+
+    R on(PostAdded e);
+
+    R on(PostWithdrawn e);
+
+    R on(PostHidden e);
+
+    R on(PostSpotlighted e);
+
+    R on(RecognitionAdded e);
+
+    R on(ConnectionMade e);
+
+    R on(SessionLocked e);
+
+    R on(SessionReopened e);
+
+    R on(SessionClosed e);
+
+    R on(HarvestAdded e);
+
+    R on(ParticipantErased e);
+
+    R on(PostMarked e);
+
+    R on(ContactRequested e);
+
+    R on(ContactDeclined e);
+  }
+
   record ParticipantJoined(Participant participant) implements SessionEvent {
     public String name() {
       return "participant.joined";
+    }
+
+    public <R> R accept(Cases<R> cases) {
+      return cases.on(this);
     }
   }
 
   record PhaseStarted(Phase phase) implements SessionEvent {
     public String name() {
       return "phase.started";
+    }
+
+    public <R> R accept(Cases<R> cases) {
+      return cases.on(this);
     }
   }
 
@@ -30,11 +80,19 @@ public sealed interface SessionEvent {
     public String name() {
       return "post.added";
     }
+
+    public <R> R accept(Cases<R> cases) {
+      return cases.on(this);
+    }
   }
 
   record PostWithdrawn(String postId) implements SessionEvent {
     public String name() {
       return "post.withdrawn";
+    }
+
+    public <R> R accept(Cases<R> cases) {
+      return cases.on(this);
     }
   }
 
@@ -42,17 +100,29 @@ public sealed interface SessionEvent {
     public String name() {
       return "post.hidden";
     }
+
+    public <R> R accept(Cases<R> cases) {
+      return cases.on(this);
+    }
   }
 
   record PostSpotlighted(String postId) implements SessionEvent {
     public String name() {
       return "post.spotlighted";
     }
+
+    public <R> R accept(Cases<R> cases) {
+      return cases.on(this);
+    }
   }
 
   record RecognitionAdded(String postId, String byId, String note) implements SessionEvent {
     public String name() {
       return "recognition.added";
+    }
+
+    public <R> R accept(Cases<R> cases) {
+      return cases.on(this);
     }
   }
 
@@ -61,11 +131,19 @@ public sealed interface SessionEvent {
     public String name() {
       return "connection.made";
     }
+
+    public <R> R accept(Cases<R> cases) {
+      return cases.on(this);
+    }
   }
 
   record SessionLocked() implements SessionEvent {
     public String name() {
       return "session.locked";
+    }
+
+    public <R> R accept(Cases<R> cases) {
+      return cases.on(this);
     }
   }
 
@@ -73,11 +151,19 @@ public sealed interface SessionEvent {
     public String name() {
       return "session.reopened";
     }
+
+    public <R> R accept(Cases<R> cases) {
+      return cases.on(this);
+    }
   }
 
   record SessionClosed() implements SessionEvent {
     public String name() {
       return "session.closed";
+    }
+
+    public <R> R accept(Cases<R> cases) {
+      return cases.on(this);
     }
   }
 
@@ -86,12 +172,20 @@ public sealed interface SessionEvent {
     public String name() {
       return "harvest.added";
     }
+
+    public <R> R accept(Cases<R> cases) {
+      return cases.on(this);
+    }
   }
 
   /** Extension: someone's details and words were erased; the record keeps that it happened. */
   record ParticipantErased(String participantId) implements SessionEvent {
     public String name() {
       return "participant.erased";
+    }
+
+    public <R> R accept(Cases<R> cases) {
+      return cases.on(this);
     }
   }
 
@@ -100,12 +194,20 @@ public sealed interface SessionEvent {
     public String name() {
       return "post.marked";
     }
+
+    public <R> R accept(Cases<R> cases) {
+      return cases.on(this);
+    }
   }
 
   /** Private: only the asked person learns of the request. */
   record ContactRequested(String requestId, String fromId, String toId, String note) implements SessionEvent {
     public String name() {
       return "contact.requested";
+    }
+
+    public <R> R accept(Cases<R> cases) {
+      return cases.on(this);
     }
 
     public boolean isPublic() {
@@ -117,6 +219,10 @@ public sealed interface SessionEvent {
   record ContactDeclined(String requestId) implements SessionEvent {
     public String name() {
       return "contact.declined";
+    }
+
+    public <R> R accept(Cases<R> cases) {
+      return cases.on(this);
     }
 
     public boolean isPublic() {

@@ -1,5 +1,6 @@
 package nl.dialoogtafel.live;
 
+import nl.dialoogtafel.http.Refusal;
 import io.vertx.core.Future;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonObject;
@@ -11,9 +12,9 @@ import nl.dialoogtafel.i18n.Messages;
  * One WebSocket and what it is to the session: nobody yet, a participant, or a kiosk. It keeps
  * the last {@code seq} it delivered so a connection never sees an event twice or out of order.
  */
-final class Connection {
+public final class Connection {
 
-  enum Role { NEW, PARTICIPANT, KIOSK }
+  public enum Role { NEW, PARTICIPANT, KIOSK }
 
   /** WebSocket close code for "try again later": the client resumes with {@code after}. */
   static final short CLOSE_SLOW = 1013;
@@ -63,7 +64,7 @@ final class Connection {
     held = new ArrayList<>();
   }
 
-  void replayed(long upToSeq) {
+  public void replayed(long upToSeq) {
     lastSeq = upToSeq;
     List<Held> pending = held;
     held = null;
@@ -72,15 +73,15 @@ final class Connection {
     }
   }
 
-  Future<Void> send(JsonObject message) {
+  public Future<Void> send(JsonObject message) {
     return socket.isClosed() ? Future.failedFuture("closed") : socket.writeTextMessage(message.encode());
   }
 
-  Future<Void> sendRaw(String json) {
+  public Future<Void> sendRaw(String json) {
     return socket.isClosed() ? Future.failedFuture("closed") : socket.writeTextMessage(json);
   }
 
-  void ack(String ref, String id, long seq, String request) {
+  public void ack(String ref, String id, long seq, String request) {
     JsonObject ack = new JsonObject().put("type", "ack").put("ref", ref).put("id", id).put("seq", seq);
     if (request != null) {
       ack.put("request", request);
@@ -88,7 +89,7 @@ final class Connection {
     send(ack);
   }
 
-  void error(String ref, ProtocolException failure) {
+  public void error(String ref, Refusal failure) {
     JsonObject error = new JsonObject().put("type", "error").put("ref", ref).put("code", failure.code())
         .put("message", Messages.text(language, "error." + failure.reason(), failure.args()));
     if (failure.field() != null) {

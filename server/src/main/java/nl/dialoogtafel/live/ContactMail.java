@@ -1,5 +1,6 @@
 package nl.dialoogtafel.live;
 
+import nl.dialoogtafel.storage.Stores;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.LinkedHashMap;

@@ -1,5 +1,7 @@
 package nl.dialoogtafel.live;
 
+import nl.dialoogtafel.http.Refusal;
+import nl.dialoogtafel.storage.Stores;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.HashMap;
@@ -52,7 +54,7 @@ public final class Hubs {
 
   private Future<SessionHub> load(Optional<SessionInfo> found) {
     if (found.isEmpty()) {
-      return Future.failedFuture(ProtocolException.of("unknown_session"));
+      return Future.failedFuture(Refusal.of("unknown_session"));
     }
     SessionInfo info = found.get();
     SessionHub hub = live.get(info.id());
@@ -70,7 +72,7 @@ public final class Hubs {
   }
 
   /** Lets go of sessions nobody has been connected to for a while; the store keeps everything. */
-  void evictIdle() {
+  public void evictIdle() {
     live.values().removeIf(hub -> {
       if (hub.idleFor(IDLE_NANOS)) {
         hub.close();

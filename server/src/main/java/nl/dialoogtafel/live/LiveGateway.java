@@ -1,5 +1,7 @@
 package nl.dialoogtafel.live;
 
+import nl.dialoogtafel.http.Fields;
+import nl.dialoogtafel.http.Refusal;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -15,10 +17,10 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.logging.Logger;
-import nl.dialoogtafel.Ids;
+import nl.dialoogtafel.storage.Ids;
 import nl.dialoogtafel.i18n.Messages;
 import nl.dialoogtafel.record.SessionInfo;
-import nl.dialoogtafel.web.OriginPolicy;
+import nl.dialoogtafel.http.OriginPolicy;
 
 /**
  * The {@code /ws} endpoint: checks the Origin before the upgrade, reads one JSON object per text
@@ -81,7 +83,7 @@ public final class LiveGateway {
     Connection c = new Connection(socket, address, language);
     open.add(c);
     socket.textMessageHandler(text -> onText(c, text));
-    socket.binaryMessageHandler(bytes -> c.error(null, ProtocolException.of("bad_request")));
+    socket.binaryMessageHandler(bytes -> c.error(null, Refusal.of("bad_request")));
     socket.pongHandler(pong -> c.lastHeardNanos = System.nanoTime());
     socket.exceptionHandler(e -> closeBroken(socket, e));
     socket.closeHandler(v -> {
@@ -101,20 +103,20 @@ public final class LiveGateway {
       // Parsed even when too large (the transport caps it at 64 KiB), so the refusal carries its ref.
       message = new JsonObject(text);
     } catch (RuntimeException notAnObject) {
-      c.error(null, ProtocolException.of(tooLarge ? "too_large" : "bad_request"));
+      c.error(null, Refusal.of(tooLarge ? "too_large" : "bad_request"));
       return;
     }
     String ref = message.getValue("ref") instanceof String r ? r : null;
     if (tooLarge) {
-      c.error(ref, ProtocolException.of("too_large"));
+      c.error(ref, Refusal.of("too_large"));
       return;
     }
     if (!c.rate.tryTake()) {
-      c.error(ref, ProtocolException.of("rate_limited"));
+      c.error(ref, Refusal.of("rate_limited"));
       return;
     }
     if (!(message.getValue("type") instanceof String type)) {
-      c.error(ref, ProtocolException.of("bad_request"));
+      c.error(ref, Refusal.of("bad_request"));
       return;
     }
     if (message.getValue("lang") instanceof String lang) {
@@ -123,7 +125,7 @@ public final class LiveGateway {
     Future<?> outcome;
     try {
       outcome = dispatch(c, type, ref, message);
-    } catch (ProtocolException refused) {
+    } catch (Refusal refused) {
       outcome = Future.failedFuture(refused);
     }
     outcome.onFailure(e -> c.error(ref, asProtocol(e)));
@@ -131,7 +133,7 @@ public final class LiveGateway {
 
   private Future<?> dispatch(Connection c, String type, String ref, JsonObject m) {
     if (!KNOWN_TYPES.contains(type)) {
-      throw new ProtocolException("unknown_type", "unknown_type", "type", type);
+      throw new Refusal("unknown_type", "unknown_type", "type", type);
     }
     if (type.equals("ping")) {
       // Browsers cannot see WebSocket pings; this lets a page notice a connection that died silently.
@@ -139,11 +141,11 @@ public final class LiveGateway {
       return Future.succeededFuture();
     }
     if (c.role == Connection.Role.KIOSK && !type.equals("watch")) {
-      throw new ProtocolException("forbidden", "kiosk_readonly", null);
+      throw new Refusal("forbidden", "kiosk_readonly", null);
     }
     if (type.equals("join") || type.equals("resume") || type.equals("watch")) {
       if (c.role != Connection.Role.NEW) {
-        throw new ProtocolException("invalid", "already_joined", "type");
+        throw new Refusal("invalid", "already_joined", "type");
       }
       return switch (type) {
         case "join" -> participants.join(c, ref, m);
@@ -152,7 +154,7 @@ public final class LiveGateway {
       };
     }
     if (c.role != Connection.Role.PARTICIPANT) {
-      throw ProtocolException.of("not_joined");
+      throw Refusal.of("not_joined");
     }
     String id = m.getValue("id") instanceof String s ? s : null;
     Future<Long> stored = switch (type) {
@@ -182,11 +184,11 @@ public final class LiveGateway {
     String key = f.text("key", 1, 200, false);
     long after = f.count("after");
     return hubs.byId(sessionId)
-        .recover(e -> Future.failedFuture(e instanceof ProtocolException p && p.code().equals("unknown_session")
-            ? new ProtocolException("forbidden", "kiosk_key", "key") : e))
+        .recover(e -> Future.failedFuture(e instanceof Refusal p && p.code().equals("unknown_session")
+            ? new Refusal("forbidden", "kiosk_key", "key") : e))
         .compose(hub -> {
           if (!Ids.sameSecret(key, hub.info().kioskKey())) {
-            return Future.failedFuture(new ProtocolException("forbidden", "kiosk_key", "key"));
+            return Future.failedFuture(new Refusal("forbidden", "kiosk_key", "key"));
           }
           c.role = Connection.Role.KIOSK;
           // The follow-ups are read before attaching, so no event can slip between reply and stream.
@@ -217,13 +219,13 @@ public final class LiveGateway {
     socket.close(status);
   }
 
-  private static ProtocolException asProtocol(Throwable failure) {
-    if (failure instanceof ProtocolException p) {
+  private static Refusal asProtocol(Throwable failure) {
+    if (failure instanceof Refusal p) {
       return p;
     }
     // Never the message: driver errors can quote the document that failed.
     LOG.warning("live request failed: " + failure.getClass().getName());
-    return ProtocolException.of("unavailable");
+    return Refusal.of("unavailable");
   }
 
   /** Pings every connection, closes the ones silent for a minute, and lets go of empty sessions. */

@@ -1,5 +1,7 @@
 package nl.dialoogtafel.live;
 
+import nl.dialoogtafel.http.Fields;
+import nl.dialoogtafel.http.Refusal;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
@@ -7,7 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import nl.dialoogtafel.Ids;
+import nl.dialoogtafel.storage.Ids;
 import nl.dialoogtafel.dialogue.Command;
 import nl.dialoogtafel.dialogue.Participant;
 import nl.dialoogtafel.dialogue.PostKind;
@@ -38,7 +40,7 @@ final class ParticipantProtocol {
     Fields f = new Fields(m);
     String code = f.text("code", 6, 6, false).toUpperCase(Locale.ROOT);
     if (!CODE.matcher(code).matches()) {
-      throw ProtocolException.invalid("code", "code_format");
+      throw Refusal.invalid("code", "code_format");
     }
     String name = f.text("name", 1, 80, false);
     String organisation = f.text("organisation", 1, 120, false);
@@ -48,18 +50,18 @@ final class ParticipantProtocol {
     boolean showName = f.bool("showName", true);
     String joinId = f.optionalText("id", 100, false);
     if (joinGuard.blocked(c.address)) {
-      throw new ProtocolException("rate_limited", "join_rate_limited", "code");
+      throw new Refusal("rate_limited", "join_rate_limited", "code");
     }
     return hubs.byCode(code)
         .onFailure(e -> {
-          if (e instanceof ProtocolException p && p.code().equals("unknown_session")) {
+          if (e instanceof Refusal p && p.code().equals("unknown_session")) {
             joinGuard.missed(c.address);
           }
         })
         .compose(hub -> {
           Identity identity = identity(hub, joinId);
           if (hub.state().isErased(identity.participantId())) {
-            return Future.failedFuture(new ProtocolException("forbidden", "participant_erased", null));
+            return Future.failedFuture(new Refusal("forbidden", "participant_erased", null));
           }
           Participant known = hub.state().participants().get(identity.participantId());
           if (known != null) {
@@ -68,7 +70,7 @@ final class ParticipantProtocol {
             return Future.succeededFuture();
           }
           if (hub.state().status().wire().equals("closed")) {
-            return Future.failedFuture(ProtocolException.of("session_closed"));
+            return Future.failedFuture(Refusal.of("session_closed"));
           }
           ParticipantRecord record = new ParticipantRecord(identity.participantId(), hub.info().id(), name,
               organisation, role, showName, phone, email, Ids.sha256(identity.token()), Instant.now().toString());
@@ -113,13 +115,13 @@ final class ParticipantProtocol {
     return hubs.stores().participants().findByTokenHash(Ids.sha256(token))
         .compose(found -> {
           if (found.isEmpty()) {
-            return Future.failedFuture(new ProtocolException("forbidden", "token_unknown", "token"));
+            return Future.failedFuture(new Refusal("forbidden", "token_unknown", "token"));
           }
           ParticipantRecord record = found.get();
           return hubs.byId(record.session()).compose(hub -> {
             Participant participant = hub.state().participants().get(record.id());
             if (participant == null) {
-              return Future.failedFuture(new ProtocolException("forbidden", "token_unknown", "token"));
+              return Future.failedFuture(new Refusal("forbidden", "token_unknown", "token"));
             }
             // A record that is not the one this phone knew (other epoch, or shorter than its copy) starts over.
             boolean reset = (epoch != null && !epoch.equals(hub.epoch())) || after > hub.state().seq();
@@ -140,7 +142,7 @@ final class ParticipantProtocol {
     String id = f.id();
     String kindName = f.text("kind", 1, 20, false);
     PostKind kind = PostKind.fromWire(kindName)
-        .orElseThrow(() -> ProtocolException.invalid("kind", "kind_unknown"));
+        .orElseThrow(() -> Refusal.invalid("kind", "kind_unknown"));
     String title = f.optionalText("title", 120, false);
     String text = f.text("text", 1, 4000, true);
     boolean confirm = f.bool("confirm", false);
@@ -222,7 +224,7 @@ final class ParticipantProtocol {
       return null;
     }
     if (!shape.matcher(value).matches() || (field.equals("phone") && value.replaceAll("\\D", "").length() < 6)) {
-      throw ProtocolException.invalid(field, "contact_invalid");
+      throw Refusal.invalid(field, "contact_invalid");
     }
     return value;
   }
@@ -240,13 +242,13 @@ final class ParticipantProtocol {
       return;
     }
     if (findings.stream().anyMatch(finding -> finding.kind().alwaysRefused())) {
-      throw new ProtocolException("privacy", "privacy_bsn", field);
+      throw new Refusal("privacy", "privacy_bsn", field);
     }
     if (!confirm) {
       String found = findings.stream()
           .map(finding -> Messages.text(language, "privacy." + finding.kind().name(), finding.excerpt()))
           .collect(Collectors.joining(", "));
-      throw new ProtocolException("privacy", "privacy", field, found);
+      throw new Refusal("privacy", "privacy", field, found);
     }
   }
 }

@@ -1,5 +1,6 @@
 package nl.dialoogtafel.live;
 
+import nl.dialoogtafel.record.Redaction;
 import io.vertx.core.json.JsonObject;
 
 /**

@@ -1,7 +1,7 @@
 package nl.dialoogtafel.live;
 
 /** A token bucket: a burst of {@code capacity}, then {@code perSecond} sustained. Not thread-safe; one per connection. */
-final class RateLimit {
+public final class RateLimit {
 
   private final double capacity;
   private final double perSecond;

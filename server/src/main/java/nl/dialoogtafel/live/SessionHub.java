@@ -1,5 +1,8 @@
 package nl.dialoogtafel.live;
 
+import nl.dialoogtafel.http.Refusal;
+import nl.dialoogtafel.record.Redaction;
+import nl.dialoogtafel.storage.Stores;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -261,7 +264,7 @@ public final class SessionHub {
       }
       Decision decision = Dialogue.decide(pending.command(), next);
       if (decision instanceof Decision.Rejected rejected) {
-        pending.promise().fail(ProtocolException.from(rejected.rejection()));
+        pending.promise().fail(Refusal.from(rejected.rejection()));
         continue;
       }
       SessionEvent event = ((Decision.Accepted) decision).events().get(0);
@@ -287,7 +290,7 @@ public final class SessionHub {
       if (appended.failed()) {
         behind = true;
         LOG.log(Level.WARNING, "append failed for session " + info.id() + ": " + appended.cause().getClass().getName());
-        accepted.forEach(p -> p.promise().fail(ProtocolException.of("unavailable")));
+        accepted.forEach(p -> p.promise().fail(Refusal.of("unavailable")));
         return Future.succeededFuture();
       }
       state = decided;
@@ -309,7 +312,7 @@ public final class SessionHub {
     }
     Decision decision = Dialogue.decide(pending.command(), state);
     if (decision instanceof Decision.Rejected rejected) {
-      pending.promise().fail(ProtocolException.from(rejected.rejection()));
+      pending.promise().fail(Refusal.from(rejected.rejection()));
       return Future.succeededFuture();
     }
     SessionEvent event = ((Decision.Accepted) decision).events().get(0);
@@ -326,7 +329,7 @@ public final class SessionHub {
     }
     return write.transform(written -> {
       if (written.failed()) {
-        pending.promise().fail(ProtocolException.of("unavailable"));
+        pending.promise().fail(Refusal.of("unavailable"));
         return Future.succeededFuture();
       }
       state = Dialogue.evolve(state, event);
@@ -346,7 +349,7 @@ public final class SessionHub {
     LOG.log(Level.WARNING, "session " + info.id() + " could not process commands: " + cause.getClass().getName());
     Pending pending;
     while ((pending = queue.poll()) != null) {
-      pending.promise().fail(ProtocolException.of("unavailable"));
+      pending.promise().fail(Refusal.of("unavailable"));
     }
   }
 
@@ -471,14 +474,14 @@ public final class SessionHub {
   }
 
   /** Private messages this participant has not received yet, sent after their welcome. */
-  void deliverUndelivered(String participantId) {
+  public void deliverUndelivered(String participantId) {
     mail.deliverUndelivered(participantId);
   }
 
   // ---- connections ------------------------------------------------------------------------------
 
   /** Attaches a connection and returns the wire form of every event so far (answered from memory). */
-  List<String> attach(Connection connection, long after) {
+  public List<String> attach(Connection connection, long after) {
     connections.add(connection);
     if (connection.participantId != null) {
       byParticipant.computeIfAbsent(connection.participantId, k -> new LinkedHashSet<>()).add(connection);
@@ -490,13 +493,13 @@ public final class SessionHub {
   }
 
   /** What a resuming connection missed, read from the store, and the seq it reaches. */
-  record Replay(List<String> events, long upTo) {}
+  public record Replay(List<String> events, long upTo) {}
 
   /**
    * Attaches a connection whose replay is read from the store. Live events are held by the
    * connection until the caller has sent the replay and calls {@link Connection#replayed}.
    */
-  Future<Replay> attachFromStore(Connection connection, long after) {
+  public Future<Replay> attachFromStore(Connection connection, long after) {
     connection.holdEvents();
     connections.add(connection);
     byParticipant.computeIfAbsent(connection.participantId, k -> new LinkedHashSet<>()).add(connection);
@@ -509,7 +512,7 @@ public final class SessionHub {
     }).onFailure(e -> detach(connection));
   }
 
-  void detach(Connection connection) {
+  public void detach(Connection connection) {
     connections.remove(connection);
     if (connection.participantId != null) {
       Set<Connection> own = byParticipant.get(connection.participantId);
@@ -527,7 +530,7 @@ public final class SessionHub {
   }
 
   /** Tells one connection (just welcomed) who is online now, without waiting for the next change. */
-  void sendPresenceTo(Connection connection) {
+  public void sendPresenceTo(Connection connection) {
     presenceFrame().writeTo(connection.socket);
   }
 

@@ -7,10 +7,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
-import nl.dialoogtafel.record.ContactStore;
-import nl.dialoogtafel.record.ParticipantStore;
-import nl.dialoogtafel.record.RecordRewrites;
-import nl.dialoogtafel.record.SessionStore;
+import nl.dialoogtafel.storage.ContactStore;
+import nl.dialoogtafel.storage.ParticipantStore;
+import nl.dialoogtafel.storage.RecordRewrites;
+import nl.dialoogtafel.storage.SessionStore;
 import nl.dialoogtafel.storage.Database;
 
 /**

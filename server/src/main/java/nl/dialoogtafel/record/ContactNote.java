@@ -40,7 +40,7 @@ public record ContactNote(
         answerDeliveredToAccepter || field.equals("answerDeliveredToAccepter"));
   }
 
-  JsonObject toJson() {
+  public JsonObject toJson() {
     return new JsonObject().put("session", session).put("from", from).put("to", to).put("note", note)
         .put("requestKey", requestKey).put("requestSeq", requestSeq).put("status", status)
         .put("answerKey", answerKey).put("answerSeq", answerSeq)
@@ -49,7 +49,7 @@ public record ContactNote(
         .put("answerDeliveredToAccepter", answerDeliveredToAccepter);
   }
 
-  static ContactNote fromJson(String id, JsonObject j) {
+  public static ContactNote fromJson(String id, JsonObject j) {
     return new ContactNote(id, j.getString("session"), j.getString("from"), j.getString("to"), j.getString("note"),
         j.getString("requestKey"), j.getLong("requestSeq", 0L), j.getString("status"), j.getString("answerKey"),
         j.getLong("answerSeq", 0L), j.getBoolean("requestDelivered", false),

@@ -21,13 +21,13 @@ public record ParticipantRecord(
         .put("phone", phone).put("email", email);
   }
 
-  JsonObject toJson() {
+  public JsonObject toJson() {
     return new JsonObject().put("session", session).put("name", name).put("organisation", organisation)
         .put("role", role).put("showName", showName).put("phone", phone).put("email", email)
         .put("tokenHash", tokenHash).put("joinedAt", joinedAt);
   }
 
-  static ParticipantRecord fromJson(String id, JsonObject json) {
+  public static ParticipantRecord fromJson(String id, JsonObject json) {
     return new ParticipantRecord(id, json.getString("session"), json.getString("name"),
         json.getString("organisation"), json.getString("role"), json.getBoolean("showName", true),
         json.getString("phone"), json.getString("email"), json.getString("tokenHash"), json.getString("joinedAt"));

@@ -13,9 +13,10 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import nl.dialoogtafel.Settings;
 import org.bson.Document;
 
 /**
@@ -46,13 +47,14 @@ public final class Database implements AutoCloseable {
   }
 
   /** Blocking: call at start-up, before any verticle runs. */
-  public static Database open(Vertx vertx, Settings settings) throws IOException {
+  /** With a MongoDB URI that database; without one the embedded store in {@code dataDir}. */
+  public static Database open(Vertx vertx, Optional<String> mongoUri, Path dataDir) throws IOException {
     EmbeddedMongo embedded = null;
     String uri;
-    if (settings.mongoUri().isPresent()) {
-      uri = settings.mongoUri().get();
+    if (mongoUri.isPresent()) {
+      uri = mongoUri.get();
     } else {
-      embedded = EmbeddedMongo.start(settings.dataDir());
+      embedded = EmbeddedMongo.start(dataDir);
       uri = embedded.connectionString();
     }
     ConnectionString connection = new ConnectionString(uri);
@@ -113,7 +115,7 @@ public final class Database implements AutoCloseable {
     if (found != null) {
       return found.getString("value");
     }
-    String value = nl.dialoogtafel.Ids.secret();
+    String value = nl.dialoogtafel.storage.Ids.secret();
     try {
       collection(META).insertOne(new Document("_id", "secret:" + name).append("value", value));
       return value;

@@ -10,7 +10,7 @@ import com.mongodb.client.model.Updates;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
-import nl.dialoogtafel.record.EventStore;
+import nl.dialoogtafel.storage.EventStore;
 import nl.dialoogtafel.storage.Database;
 import nl.dialoogtafel.support.ArchiveClient;
 import nl.dialoogtafel.support.Phone;

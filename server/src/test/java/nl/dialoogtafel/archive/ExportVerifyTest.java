@@ -197,7 +197,7 @@ class ExportVerifyTest {
 
   private static int cli(Path file) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "nl.dialoogtafel.Main",
+    Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "nl.dialoogtafel.app.Main",
         "verify", file.toString()).redirectErrorStream(true).start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(process.waitFor(60, TimeUnit.SECONDS), "verify finished");

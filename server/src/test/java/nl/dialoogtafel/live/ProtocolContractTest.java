@@ -1,5 +1,6 @@
 package nl.dialoogtafel.live;
 
+import nl.dialoogtafel.live.Connection;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -37,7 +38,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-import nl.dialoogtafel.Ids;
+import nl.dialoogtafel.storage.Ids;
 import nl.dialoogtafel.storage.Database;
 import nl.dialoogtafel.support.LiveClient;
 import nl.dialoogtafel.support.Phone;

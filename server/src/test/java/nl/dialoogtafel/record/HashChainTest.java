@@ -1,5 +1,6 @@
 package nl.dialoogtafel.record;
 
+import nl.dialoogtafel.storage.EventStore;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The server as production runs it: {@code nl.dialoogtafel.Main} in a JVM of its own, configured
+ * The server as production runs it: {@code nl.dialoogtafel.app.Main} in a JVM of its own, configured
  * through the environment only, so a test can kill it with SIGKILL and start it again on the
  * same data directory.
  */
@@ -47,7 +47,7 @@ public final class ServerProcess implements AutoCloseable {
   public static ServerProcess start(int port, Path dataDir, Path log, Map<String, String> extraEnv) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     ProcessBuilder builder = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-        "nl.dialoogtafel.Main");
+        "nl.dialoogtafel.app.Main");
     builder.directory(new File(System.getProperty("user.dir")));
     Map<String, String> env = builder.environment();
     env.remove("MONGODB_URI");

@@ -11,8 +11,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import nl.dialoogtafel.Server;
-import nl.dialoogtafel.Settings;
+import nl.dialoogtafel.app.Server;
+import nl.dialoogtafel.app.Settings;
 
 /** The real server on the embedded database in a fresh data directory, plus a small HTTP client for the API. */
 public final class TestServer implements AutoCloseable {

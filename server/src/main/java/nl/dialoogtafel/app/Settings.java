@@ -1,0 +1,94 @@
+package nl.dialoogtafel.app;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything the server can be told from outside, read once from the environment at start-up.
+ * No default account and no default password exist: {@code DIALOOG_ADMIN} must be given.
+ */
+public record Settings(
+    String host,
+    int port,
+    Path dataDir,
+    Optional<String> mongoUri,
+    Optional<String> adminUser,
+    Optional<String> adminPassword,
+    List<String> extraOrigins,
+    Optional<String> publicUrl,
+    Optional<Path> templatesDir,
+    Duration retention) {
+
+  public static Settings fromEnvironment() {
+    return from(System.getenv());
+  }
+
+  public static Settings from(Map<String, String> env) {
+    String admin = blankToNull(env.get("DIALOOG_ADMIN"));
+    Optional<String> adminUser = Optional.empty();
+    Optional<String> adminPassword = Optional.empty();
+    if (admin != null) {
+      int colon = admin.indexOf(':');
+      if (colon <= 0 || colon == admin.length() - 1) {
+        throw new IllegalArgumentException("DIALOOG_ADMIN moet de vorm gebruiker:wachtwoord hebben");
+      }
+      adminUser = Optional.of(admin.substring(0, colon));
+      adminPassword = Optional.of(admin.substring(colon + 1));
+    }
+    String origins = env.getOrDefault("DIALOOG_ORIGINS", "");
+    return new Settings(
+        env.getOrDefault("HOST", "0.0.0.0"),
+        port(env.getOrDefault("PORT", "8080")),
+        Path.of(env.getOrDefault("DIALOOG_DATA_DIR", "./data")),
+        Optional.ofNullable(blankToNull(env.get("MONGODB_URI"))),
+        adminUser,
+        adminPassword,
+        Arrays.stream(origins.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+            .map(Settings::stripSlash).toList(),
+        Optional.ofNullable(blankToNull(env.get("DIALOOG_PUBLIC_URL"))).map(Settings::stripSlash),
+        Optional.ofNullable(blankToNull(env.get("DIALOOG_TEMPLATES_DIR"))).map(Path::of),
+        Duration.ofDays(retentionDays(env.getOrDefault("DIALOOG_RETENTION_DAYS", "365"))));
+  }
+
+  public Settings withPort(int newPort) {
+    return new Settings(host, newPort, dataDir, mongoUri, adminUser, adminPassword, extraOrigins, publicUrl,
+        templatesDir, retention);
+  }
+
+  /** Days a closed session keeps names and contact details; 0 means: removed at the next run. */
+  private static long retentionDays(String value) {
+    try {
+      long days = Long.parseLong(value.trim());
+      if (days < 0 || days > 36_500) {
+        throw new NumberFormatException();
+      }
+      return days;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("DIALOOG_RETENTION_DAYS moet een aantal dagen zijn (0–36500), niet: " + value);
+    }
+  }
+
+  private static int port(String value) {
+    try {
+      int port = Integer.parseInt(value.trim());
+      if (port < 0 || port > 65535) {
+        throw new NumberFormatException();
+      }
+      return port;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("PORT moet een getal tussen 0 en 65535 zijn, niet: " + value);
+    }
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value;
+  }
+
+  private static String stripSlash(String url) {
+    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+  }
+}

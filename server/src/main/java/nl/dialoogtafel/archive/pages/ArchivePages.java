@@ -1,0 +1,160 @@
+package nl.dialoogtafel.archive.pages;
+
+import nl.dialoogtafel.http.Account;
+import nl.dialoogtafel.accounts.Auth;
+import nl.dialoogtafel.http.PageRenderer;
+import nl.dialoogtafel.http.PageReplies;
+import nl.dialoogtafel.http.PdfRenderer;
+import io.vertx.core.Future;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import nl.dialoogtafel.archive.ArchiveAccess;
+import nl.dialoogtafel.archive.ArchiveRecords;
+import nl.dialoogtafel.archive.ArchivedSession;
+import nl.dialoogtafel.archive.Dates;
+import nl.dialoogtafel.archive.FollowUp;
+import nl.dialoogtafel.archive.FollowUpStore;
+import nl.dialoogtafel.archive.NarrativeRecord;
+import nl.dialoogtafel.archive.ReadLog;
+import nl.dialoogtafel.archive.RecordExport;
+import nl.dialoogtafel.archive.RecordSource;
+import nl.dialoogtafel.archive.WebDiagram;
+import nl.dialoogtafel.http.Refusal;
+import nl.dialoogtafel.templates.TemplateCatalog;
+
+/**
+ * One record in the archive: {@code /archief/{id}} (the narrative page), {@code .json} (the
+ * open-data export with hashes) and {@code .pdf} (for the council). Every view and export is
+ * logged before it is answered. A record the caller may not read answers 404, like one that does
+ * not exist, so its existence is not given away.
+ */
+public final class ArchivePages {
+
+  private static final Pattern SESSION_ID = Pattern.compile("s[a-z0-9]{1,40}");
+
+  private final Auth auth;
+  private final PageRenderer pages;
+  private final PdfRenderer pdf;
+  private final RecordSource source;
+  private final ArchiveRecords records;
+  private final FollowUpStore followups;
+  private final ReadLog log;
+  private final TemplateCatalog templates;
+
+  public ArchivePages(Auth auth, PageRenderer pages, PdfRenderer pdf, RecordSource source, ArchiveRecords records,
+      FollowUpStore followups, ReadLog log, TemplateCatalog templates) {
+    this.auth = auth;
+    this.pages = pages;
+    this.pdf = pdf;
+    this.source = source;
+    this.records = records;
+    this.followups = followups;
+    this.log = log;
+    this.templates = templates;
+  }
+
+  /** Route handler: anyone logged in passes (what they see is decided per record); others go to /login. */
+  public void requireAccount(RoutingContext ctx) {
+    auth.identify(ctx).onSuccess(found -> {
+      if (found.isPresent()) {
+        Auth.remember(ctx, found.get());
+        ctx.next();
+      } else if (ctx.request().method() == io.vertx.core.http.HttpMethod.GET) {
+        String uri = ctx.request().uri();
+        PageReplies.redirect(ctx, "/login?next=" + PageReplies.encode(uri));
+      } else {
+        PageReplies.error(ctx, pages, null, 401, "login_required");
+      }
+    }).onFailure(e -> PageReplies.failure(ctx, pages, null, e));
+  }
+
+  /** {@code /archief/{id}}, {@code /archief/{id}.json}, {@code /archief/{id}.pdf}. */
+  public void record(RoutingContext ctx) {
+    String file = ctx.pathParam("file");
+    String kind = file.endsWith(".json") ? "json" : file.endsWith(".pdf") ? "pdf" : "page";
+    String id = kind.equals("page") ? file : file.substring(0, file.lastIndexOf('.'));
+    Account account = Auth.account(ctx);
+    readable(account, id).compose(session -> log.write(account.username(), id, kind).map(v -> session))
+        .compose(session -> switch (kind) {
+          case "json" -> exportJson(ctx, session);
+          case "pdf" -> exportPdf(ctx, account, session);
+          default -> page(ctx, account, session);
+        })
+        .onFailure(e -> fail(ctx, account, e));
+  }
+
+  /** The session if it is in the archive and this account may read it; otherwise not_found. */
+  Future<ArchivedSession> readable(Account account, String id) {
+    if (!SESSION_ID.matcher(id).matches()) {
+      return Future.failedFuture(Refusal.of("not_found"));
+    }
+    return source.session(id).compose(found -> found.filter(s -> ArchiveAccess.mayRead(account, s))
+        .map(Future::succeededFuture)
+        .orElseGet(() -> Future.failedFuture(Refusal.of("not_found"))));
+  }
+
+  private Future<Void> page(RoutingContext ctx, Account account, ArchivedSession session) {
+    String lang = PageReplies.language(ctx);
+    return model(ctx, account, session, lang).compose(model -> pages.page("record", lang, model))
+        .map(html -> {
+          PageReplies.html(ctx, 200, html);
+          return null;
+        });
+  }
+
+  private Future<Void> exportPdf(RoutingContext ctx, Account account, ArchivedSession session) {
+    String lang = PageReplies.language(ctx);
+    return model(ctx, account, session, lang)
+        .compose(model -> pages.blocking(() -> pdf.render("record", lang, model)))
+        .map(bytes -> {
+          ctx.response().putHeader("Content-Type", "application/pdf").putHeader("Cache-Control", "no-store")
+              .putHeader("Content-Disposition", "attachment; filename=\"verslag-" + session.info().id() + ".pdf\"")
+              .end(io.vertx.core.buffer.Buffer.buffer(bytes));
+          return null;
+        });
+  }
+
+  private Future<Void> exportJson(RoutingContext ctx, ArchivedSession session) {
+    String id = session.info().id();
+    var events = source.events(id);
+    var people = source.people(id);
+    return Future.all(events, people)
+        .compose(all -> pages.blocking(() -> RecordExport.of(session, events.result(), people.result()).encodePrettily()))
+        .map(json -> {
+          ctx.response().putHeader("Content-Type", "application/json; charset=utf-8").putHeader("Cache-Control", "no-store")
+              .putHeader("Content-Disposition", "attachment; filename=\"verslag-" + id + ".json\"").end(json);
+          return null;
+        });
+  }
+
+  /** Everything the record template needs, for the page and the PDF alike. */
+  private Future<Map<String, Object>> model(RoutingContext ctx, Account account, ArchivedSession session,
+      String lang) {
+    Future<NarrativeRecord> record = records.narrative(session);
+    Future<Map<String, FollowUp>> answers = followups.forSession(session.info().id());
+    return Future.all(record, answers).map(all -> {
+      Map<String, Object> model = PageRenderer.base(account, ctx.request().path());
+      model.put("record", record.result());
+      model.put("followups", answers.result());
+      model.put("canAnswer", ArchiveAccess.mayAnswer(account, session));
+      model.put("statuses", FollowUp.STATUSES);
+      model.put("dates", Dates.of(lang));
+      model.put("description", nl.dialoogtafel.i18n.Messages.text(lang, "record.description",
+          session.info().title(), session.info().municipality()));
+      model.put("langUrl", PageReplies.switchLanguageUrl(ctx, lang));
+      Optional.ofNullable(WebDiagram.of(record.result().web())).ifPresent(d -> model.put("diagram", d));
+      templates.find(session.info().templateId()).ifPresent(t -> model.put("templateTitle", t.title()));
+      return model;
+    });
+  }
+
+  private void fail(RoutingContext ctx, Account account, Throwable e) {
+    if (e instanceof Refusal p && p.code().equals("not_found")) {
+      PageReplies.error(ctx, pages, account, 404, "record_not_found");
+    } else {
+      PageReplies.failure(ctx, pages, account, e);
+    }
+  }
+}

@@ -1,0 +1,101 @@
+package nl.dialoogtafel.storage;
+
+import nl.dialoogtafel.record.SessionInfo;
+import static com.mongodb.client.model.Filters.eq;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import io.vertx.core.Future;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+/** Session definitions; the code index refuses a second session with the same join code. */
+public final class SessionStore {
+
+  private final Database db;
+
+  public SessionStore(Database db) {
+    this.db = db;
+  }
+
+  public Future<Void> insert(SessionInfo session) {
+    Document doc = Documents.toDocument(session.toJson());
+    doc.put("_id", session.id());
+    return db.call(() -> {
+      db.collection(Database.SESSIONS).insertOne(doc);
+      return null;
+    });
+  }
+
+  public Future<Optional<SessionInfo>> find(String id) {
+    return findOne(eq("_id", id));
+  }
+
+  public Future<Optional<SessionInfo>> findByCode(String code) {
+    return findOne(eq("code", code));
+  }
+
+  public Future<List<SessionInfo>> listByOwner(String owner) {
+    return db.call(() -> {
+      List<SessionInfo> sessions = new ArrayList<>();
+      for (Document doc : db.collection(Database.SESSIONS).find(eq("owner", owner))
+          .sort(Sorts.descending("createdAt"))) {
+        sessions.add(SessionInfo.fromJson(Documents.toJson(doc)));
+      }
+      return sessions;
+    });
+  }
+
+  /**
+   * Keeps the listed status in step with the record (the record stays the truth), with the
+   * record's head at that moment: a copy of the last seq and hash outside the chain, so a record
+   * cut short at its end can be told from a complete one.
+   */
+  public Future<Void> setStatus(String id, String status, long headSeq, String headHash) {
+    List<Bson> changes = new ArrayList<>(List.of(Updates.set("status", status),
+        Updates.set("head", new Document("seq", headSeq).append("hash", headHash))));
+    if ("closed".equals(status)) {
+      // The first closing starts the retention period of the session's personal data.
+      changes.add(Updates.min("closedAt", Instant.now().toString()));
+    }
+    return db.call(() -> {
+      // Only a newer head wins: two status changes in quick succession may be written out of order.
+      db.collection(Database.SESSIONS).updateOne(
+          Filters.and(eq("_id", id), Filters.or(Filters.exists("head", false), Filters.lt("head.seq", headSeq))),
+          Updates.combine(changes));
+      return null;
+    });
+  }
+
+  /** Closed before the moment given and still holding personal data: due for the retention job. */
+  public Future<List<String>> dueForRetention(Instant closedBefore) {
+    return db.call(() -> {
+      List<String> ids = new ArrayList<>();
+      for (Document doc : db.collection(Database.SESSIONS).find(Filters.and(eq("status", "closed"),
+          Filters.lt("closedAt", closedBefore.toString()), Filters.exists("personalDataRemovedAt", false)))
+          .projection(new Document("_id", 1))) {
+        ids.add(doc.getString("_id"));
+      }
+      return ids;
+    });
+  }
+
+  public Future<Void> markPersonalDataRemoved(String id, Instant at) {
+    return db.call(() -> {
+      db.collection(Database.SESSIONS).updateOne(eq("_id", id), Updates.set("personalDataRemovedAt", at.toString()));
+      return null;
+    });
+  }
+
+  private Future<Optional<SessionInfo>> findOne(Bson filter) {
+    return db.call(() -> {
+      Document doc = db.collection(Database.SESSIONS).find(filter).first();
+      return Optional.ofNullable(doc).map(d -> SessionInfo.fromJson(Documents.toJson(d)));
+    });
+  }
+}

@@ -1,0 +1,18 @@
+package nl.dialoogtafel.storage;
+
+
+/** The stores a live session writes to, opened once on one database. */
+public record Stores(
+    EventStore events, ParticipantStore participants, ContactStore contacts, SessionStore sessions, String joinSecret,
+    Database database) {
+
+  public static Stores on(Database db) {
+    return on(db, RecordRewrites.NONE);
+  }
+
+  /** {@code rewrites} hears of every stored event rewritten in place (see {@link RecordRewrites}). */
+  public static Stores on(Database db, RecordRewrites rewrites) {
+    return new Stores(new EventStore(db, rewrites), new ParticipantStore(db), new ContactStore(db),
+        new SessionStore(db), db.joinSecret(), db);
+  }
+}
