@@ -10,10 +10,10 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import nl.dialoogtafel.support.AdminCookie;
 import nl.dialoogtafel.support.ArchiveClient;
 import nl.dialoogtafel.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import nl.dialoogtafel.support.WithServer;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -24,25 +24,15 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(120)
 @DisplayName("Managing accounts through the API")
+@WithServer
 class AccountAdminTest {
 
   private static final String PASSWORD = "lang-genoeg-wachtwoord";
 
   private static TestServer server;
+  @AdminCookie
   private static String admin;
   private static ArchiveClient archive;
-
-  @BeforeAll
-  static void start() throws Exception {
-    server = TestServer.start();
-    admin = server.login();
-    archive = new ArchiveClient(server);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    server.close();
-  }
 
   private static HttpResponse<String> action(String cookie, String username, String what, JsonObject body)
       throws Exception {

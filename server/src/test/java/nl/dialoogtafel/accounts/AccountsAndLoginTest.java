@@ -4,43 +4,31 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.util.Map;
+import nl.dialoogtafel.support.AdminCookie;
 import nl.dialoogtafel.support.ArchiveClient;
+import nl.dialoogtafel.support.Facilitator;
 import nl.dialoogtafel.support.Phone;
 import nl.dialoogtafel.support.SessionScript;
 import nl.dialoogtafel.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import nl.dialoogtafel.support.WithServer;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** Accounts made by the admin, the /login form, and the facilitator's closing steps (harvest, telling). */
 @Timeout(120)
+@WithServer
 class AccountsAndLoginTest {
 
   private static TestServer server;
-  private static Vertx vertx;
+  private static Facilitator facilitator;
+  @AdminCookie
   private static String admin;
   private static ArchiveClient archive;
-
-  @BeforeAll
-  static void start() throws Exception {
-    server = TestServer.start();
-    vertx = Vertx.vertx();
-    admin = server.login();
-    archive = new ArchiveClient(server);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    vertx.close().toCompletionStage().toCompletableFuture().get();
-    server.close();
-  }
 
   private static JsonObject account(String username, String role, JsonArray municipalities) {
     return new JsonObject().put("username", username).put("password", "lang-genoeg-wachtwoord").put("role", role)
@@ -105,7 +93,7 @@ class AccountsAndLoginTest {
   @Test
   @DisplayName("Harvest and telling: limits and the privacy guard answer 400 naming the field; an unknown post 404")
   void closingSteps() throws Exception {
-    SessionScript session = new SessionScript(server, vertx, admin).create("Afsluiting", "Utrecht", null);
+    SessionScript session = facilitator.script().create("Afsluiting", "Utrecht", null);
     try (Phone a = session.join("Anna", "Wijkteam", "hulpverlener", true)) {
       session.phase("verhalen");
       session.post(a, "s", "story", "", "Een verhaal.");

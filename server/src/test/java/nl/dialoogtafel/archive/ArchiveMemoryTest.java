@@ -7,18 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.mongodb.client.model.Updates;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
-import nl.dialoogtafel.storage.EventStore;
 import nl.dialoogtafel.storage.Database;
+import nl.dialoogtafel.storage.EventStore;
+import nl.dialoogtafel.support.AdminCookie;
 import nl.dialoogtafel.support.ArchiveClient;
+import nl.dialoogtafel.support.Facilitator;
 import nl.dialoogtafel.support.Phone;
 import nl.dialoogtafel.support.SessionScript;
 import nl.dialoogtafel.support.TestServer;
+import nl.dialoogtafel.support.WithServer;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -33,33 +33,21 @@ import org.junit.jupiter.api.Timeout;
  * {@link RecordCache#MAX_AGE} or after a restart.
  */
 @Timeout(180)
+@WithServer
 class ArchiveMemoryTest {
 
   private static final String VALID = "Ja, het verslag klopt.";
   private static final String INVALID = "Nee, het verslag is niet in orde.";
 
   private static TestServer server;
-  private static Vertx vertx;
+  private static Facilitator facilitator;
+  @AdminCookie
   private static String admin;
   private static ArchiveClient archive;
 
-  @BeforeAll
-  static void start() throws Exception {
-    server = TestServer.start();
-    vertx = Vertx.vertx();
-    admin = server.login();
-    archive = new ArchiveClient(server);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    vertx.close().toCompletionStage().toCompletableFuture().get();
-    server.close();
-  }
-
   /** A closed session of the admin with one story (label "verhaal") holding {@code word}. */
   private static SessionScript closed(String title, String municipality, String word) throws Exception {
-    SessionScript s = new SessionScript(server, vertx, admin).create(title, municipality, "Werkgemeenschap Oost");
+    SessionScript s = facilitator.script().create(title, municipality, "Werkgemeenschap Oost");
     try (Phone fatima = s.join("Fatima", "Jeugdteam Oost", "jeugdverpleegkundige", true)) {
       s.phase("verhalen");
       s.post(fatima, "verhaal", "story", "Een verhaal", "Het verhaal over " + word + " en de wachtlijst.");
@@ -171,7 +159,7 @@ class ArchiveMemoryTest {
     String readerZeist = archive.reader(admin, "lezer-zeist", null, "Zeist");
     assertFalse(search("laatgeslotenwoord", admin).contains("Dialoog Laat Gesloten"), "not there before");
 
-    SessionScript s = new SessionScript(server, vertx, admin).create("Dialoog Laat Gesloten", "Utrecht", "Oost");
+    SessionScript s = facilitator.script().create("Dialoog Laat Gesloten", "Utrecht", "Oost");
     try (Phone joost = s.join("Joost", "GGD", "jeugdarts", true)) {
       s.phase("verhalen");
       s.post(joost, "laat", "story", "Laat", "Een verhaal met laatgeslotenwoord erin.");

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.ByteArrayOutputStream;
@@ -15,11 +14,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import nl.dialoogtafel.record.ExportVerifier;
+import nl.dialoogtafel.support.AdminCookie;
 import nl.dialoogtafel.support.ArchiveClient;
+import nl.dialoogtafel.support.Facilitator;
 import nl.dialoogtafel.support.Phone;
 import nl.dialoogtafel.support.SessionScript;
-import nl.dialoogtafel.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
+import nl.dialoogtafel.support.WithServer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -28,10 +28,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The JSON export verifies offline; any change, removal or reordering is caught and named. */
 @Timeout(180)
+@WithServer
 class ExportVerifyTest {
 
-  private static TestServer server;
-  private static Vertx vertx;
+  private static Facilitator facilitator;
+  @AdminCookie
+  private static String admin;
+  private static ArchiveClient archive;
   private static JsonObject export;
   private static String raw;
 
@@ -40,10 +43,7 @@ class ExportVerifyTest {
 
   @BeforeAll
   static void exportARecord() throws Exception {
-    server = TestServer.start();
-    vertx = Vertx.vertx();
-    String admin = server.login();
-    SessionScript session = new SessionScript(server, vertx, admin).create("Dialoog Noord", "Utrecht", "Noord");
+    SessionScript session = facilitator.script().create("Dialoog Noord", "Utrecht", "Noord");
     try (Phone a = session.join("Anna", "Wijkteam Noord", "ambulant hulpverlener", true);
         Phone b = session.join("Bram", "Veilig Thuis", "aandachtsfunctionaris", false)) {
       session.phase("verhalen");
@@ -57,16 +57,10 @@ class ExportVerifyTest {
       session.close();
       session.harvest("Korte lijnen.", null);
     }
-    HttpResponse<String> response = new ArchiveClient(server).get("/archief/" + session.id + ".json", admin);
+    HttpResponse<String> response = archive.get("/archief/" + session.id + ".json", admin);
     assertEquals(200, response.statusCode(), response.body());
     raw = response.body();
     export = new JsonObject(raw);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    vertx.close().toCompletionStage().toCompletableFuture().get();
-    server.close();
   }
 
   private record Outcome(int exit, String out) {}

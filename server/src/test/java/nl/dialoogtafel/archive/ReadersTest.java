@@ -9,13 +9,15 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.util.Map;
+import nl.dialoogtafel.support.AdminCookie;
 import nl.dialoogtafel.support.ArchiveClient;
+import nl.dialoogtafel.support.Facilitator;
 import nl.dialoogtafel.support.LiveClient;
 import nl.dialoogtafel.support.Phone;
 import nl.dialoogtafel.support.SessionScript;
 import nl.dialoogtafel.support.TestServer;
+import nl.dialoogtafel.support.WithServer;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -26,10 +28,13 @@ import org.junit.jupiter.api.Timeout;
  * record and to the next session's kiosk, and how they find a session by a word of a story.
  */
 @Timeout(180)
+@WithServer
 class ReadersTest {
 
   private static TestServer server;
+  private static Facilitator facilitator;
   private static Vertx vertx;
+  @AdminCookie
   private static String admin;
   private static ArchiveClient archive;
   private static SessionScript utrecht;
@@ -39,11 +44,7 @@ class ReadersTest {
 
   @BeforeAll
   static void twoMunicipalities() throws Exception {
-    server = TestServer.start();
-    vertx = Vertx.vertx();
-    admin = server.login();
-    archive = new ArchiveClient(server);
-    utrecht = new SessionScript(server, vertx, admin).create("Dialoog Oost", "Utrecht", "Werkgemeenschap Oost");
+    utrecht = facilitator.script().create("Dialoog Oost", "Utrecht", "Werkgemeenschap Oost");
     try (Phone a = utrecht.join("Fatima", "Jeugdteam Oost", "jeugdverpleegkundige", true);
         Phone b = utrecht.join("Joost", "GGD", "jeugdarts", true)) {
       utrecht.phase("verhalen");
@@ -58,7 +59,7 @@ class ReadersTest {
       utrecht.close();
       utrecht.withdraw(b, "laat");
     }
-    zeist = new SessionScript(server, vertx, admin).create("Dialoog Zeist", "Zeist", "Werkgemeenschap Zeist");
+    zeist = facilitator.script().create("Dialoog Zeist", "Zeist", "Werkgemeenschap Zeist");
     try (Phone c = zeist.join("Carla", "Sociaal team Zeist", "consulent", true)) {
       zeist.phase("knelpunten");
       zeist.post(c, "vervoer", "barrier", "Leerlingenvervoer", "Het zeistvervoerwoord regelt niemand.");
@@ -66,12 +67,6 @@ class ReadersTest {
     }
     readerUtrecht = archive.reader(admin, "wethouder-utrecht", "Wethouder Jeugd Utrecht", "Utrecht");
     readerZeist = archive.reader(admin, "wethouder-zeist", null, "zeist");
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    vertx.close().toCompletionStage().toCompletableFuture().get();
-    server.close();
   }
 
   private static long followUpCount() {
@@ -144,7 +139,7 @@ class ReadersTest {
     assertTrue(archive.get("/archief/knelpunten?status=opgelost", readerUtrecht).body().contains("Contracten per wijk"));
     assertFalse(archive.get("/archief/knelpunten?status=geen", readerUtrecht).body().contains("Contracten per wijk"));
 
-    SessionScript next = new SessionScript(server, vertx, admin).create("Dialoog Oost, vervolg", "Utrecht",
+    SessionScript next = facilitator.script().create("Dialoog Oost, vervolg", "Utrecht",
         "Werkgemeenschap Oost");
     try (LiveClient kiosk = LiveClient.connect(vertx, server.port())) {
       JsonObject watching = kiosk.reply(kiosk.request(new JsonObject().put("type", "watch").put("session", next.id)

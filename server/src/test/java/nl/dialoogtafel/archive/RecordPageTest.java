@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vertx.core.Vertx;
 import java.net.http.HttpResponse;
+import nl.dialoogtafel.support.AdminCookie;
 import nl.dialoogtafel.support.ArchiveClient;
-import nl.dialoogtafel.support.Phone;
+import nl.dialoogtafel.support.Facilitator;
+import nl.dialoogtafel.support.Scenarios;
 import nl.dialoogtafel.support.SessionScript;
-import nl.dialoogtafel.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
+import nl.dialoogtafel.support.WithServer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -18,10 +18,11 @@ import org.junit.jupiter.api.Timeout;
 
 /** A real session, driven over the live protocol, read back as its narrative record. */
 @Timeout(180)
+@WithServer
 class RecordPageTest {
 
-  private static TestServer server;
-  private static Vertx vertx;
+  private static Facilitator facilitator;
+  @AdminCookie
   private static String admin;
   private static ArchiveClient archive;
   private static SessionScript session;
@@ -29,40 +30,10 @@ class RecordPageTest {
 
   @BeforeAll
   static void runASession() throws Exception {
-    server = TestServer.start();
-    vertx = Vertx.vertx();
-    admin = server.login();
-    archive = new ArchiveClient(server);
-    session = new SessionScript(server, vertx, admin).create("Dialoog Oost, maart", "Utrecht", "Werkgemeenschap Oost");
-    try (Phone fatima = session.join("Fatima", "Jeugdteam Oost", "jeugdverpleegkundige", true);
-        Phone joost = session.join("Joost Verborgen", "GGD", "jeugdarts", false);
-        Phone ilse = session.join("Ilse", "Basisschool De Linde", "intern begeleider", true)) {
-      session.phase("verhalen");
-      session.post(fatima, "loketten", "story", "Drie loketten", "Een moeder belde drie loketten voordat iemand haar hielp.");
-      session.post(joost, "wachtlijst", "story", "", "De wachtlijst voor de jeugd-GGZ duurde negen maanden.");
-      session.post(ilse, "ingetrokken", "story", "Spijt", "Dit verhaal trek ik weer in: geheimewoordenbrij.");
-      session.withdraw(ilse, "ingetrokken");
-      session.post(fatima, "verborgen", "story", "Te herkenbaar", "Een verhaal met verborgenwoordenbrij erin.");
-      session.hide("verborgen", "Herleidbaar naar een gezin");
-      session.recognize(joost, "loketten", "Herkenbaar: bij ons precies zo.");
-      session.phase("herkenning");
-      session.post(ilse, "school", "story", "Samen aan tafel", "Op school zaten de ouders eindelijk met iedereen aan tafel.");
-      session.connect(fatima, joost);
-      session.phase("knelpunten");
-      session.post(ilse, "contracten", "barrier", "Contracten per wijk", "Elke wijk heeft een ander contract, dus niemand mag over de grens.");
-      session.close();
-      session.harvest("We bellen elkaar voortaan eerst.", "Elke maand een casustafel in Oost.");
-      session.telling("loketten");
-    }
+    session = Scenarios.oostMorning(facilitator);
     HttpResponse<String> response = archive.get("/archief/" + session.id, admin);
     assertEquals(200, response.statusCode(), response.body());
     page = response.body();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    vertx.close().toCompletionStage().toCompletableFuture().get();
-    server.close();
   }
 
   private static int at(String text) {

@@ -4,18 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vertx.core.Vertx;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import nl.dialoogtafel.support.AdminCookie;
 import nl.dialoogtafel.support.ArchiveClient;
+import nl.dialoogtafel.support.Facilitator;
 import nl.dialoogtafel.support.Phone;
 import nl.dialoogtafel.support.SessionScript;
-import nl.dialoogtafel.support.TestServer;
+import nl.dialoogtafel.support.WithServer;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -23,10 +23,11 @@ import org.junit.jupiter.api.Timeout;
 
 /** The half-year account of a municipality, and the log of who read what. */
 @Timeout(180)
+@WithServer
 class ReportAndLogTest {
 
-  private static TestServer server;
-  private static Vertx vertx;
+  private static Facilitator facilitator;
+  @AdminCookie
   private static String admin;
   private static ArchiveClient archive;
   private static SessionScript session;
@@ -35,11 +36,7 @@ class ReportAndLogTest {
 
   @BeforeAll
   static void aHalfYear() throws Exception {
-    server = TestServer.start();
-    vertx = Vertx.vertx();
-    admin = server.login();
-    archive = new ArchiveClient(server);
-    session = new SessionScript(server, vertx, admin).create("Dialoog Houten", "Houten", "Houten Zuid");
+    session = facilitator.script().create("Dialoog Houten", "Houten", "Houten Zuid");
     try (Phone a = session.join("Anna", "Wijkteam Zuid", "ambulant hulpverlener", true);
         Phone b = session.join("Bram", "Kinderopvang Zon", "pedagogisch medewerker", true)) {
       session.phase("verhalen");
@@ -56,12 +53,6 @@ class ReportAndLogTest {
     assertEquals(303, archive.answer(reader, session.id, session.posts.get("k"), "erkend", "Klopt.").statusCode());
     LocalDate today = LocalDate.now(Dates.ZONE);
     period = "&van=" + today.minusMonths(6) + "&tot=" + today.plusDays(1);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    vertx.close().toCompletionStage().toCompletableFuture().get();
-    server.close();
   }
 
   @Test

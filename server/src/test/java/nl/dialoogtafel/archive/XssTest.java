@@ -4,23 +4,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vertx.core.Vertx;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import nl.dialoogtafel.support.AdminCookie;
 import nl.dialoogtafel.support.ArchiveClient;
+import nl.dialoogtafel.support.Facilitator;
 import nl.dialoogtafel.support.Phone;
 import nl.dialoogtafel.support.SessionScript;
-import nl.dialoogtafel.support.TestServer;
+import nl.dialoogtafel.support.WithServer;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Timeout;
  * harvest, follow-up) renders inert in the page and the PDF: escaped, never markup.
  */
 @Timeout(180)
+@WithServer
 class XssTest {
 
   private static final List<String> CORPUS = List.of(
@@ -45,8 +46,8 @@ class XssTest {
   /** Every tag of a page: anything user-made would show up here as a tag of its own. */
   private static final Pattern TAG = Pattern.compile("<[a-zA-Z][^>]*>");
 
-  private static TestServer server;
-  private static Vertx vertx;
+  private static Facilitator facilitator;
+  @AdminCookie
   private static String admin;
   private static ArchiveClient archive;
   private static SessionScript session;
@@ -59,11 +60,7 @@ class XssTest {
 
   @BeforeAll
   static void sessionFullOfPayloads() throws Exception {
-    server = TestServer.start();
-    vertx = Vertx.vertx();
-    admin = server.login();
-    archive = new ArchiveClient(server);
-    session = new SessionScript(server, vertx, admin).create("T " + x(0), "Gem " + x(1), "Wg " + x(5));
+    session = facilitator.script().create("T " + x(0), "Gem " + x(1), "Wg " + x(5));
     try (Phone a = session.join("Naam " + x(0), "Org " + x(1), "Rol " + x(5), true);
         Phone b = session.join("Naam " + x(6), "Org " + x(3), "Rol " + x(4), true)) {
       session.phase("verhalen");
@@ -90,12 +87,6 @@ class XssTest {
     HttpResponse<byte[]> download = archive.bytes("/archief/" + session.id + ".pdf", reader);
     assertEquals(200, download.statusCode(), new String(download.body(), StandardCharsets.UTF_8));
     pdf = download.body();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    vertx.close().toCompletionStage().toCompletableFuture().get();
-    server.close();
   }
 
   private static String escaped(String text) {

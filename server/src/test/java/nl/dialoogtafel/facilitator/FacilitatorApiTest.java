@@ -22,14 +22,16 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import nl.dialoogtafel.storage.Database;
+import nl.dialoogtafel.support.AdminCookie;
 import nl.dialoogtafel.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
+import nl.dialoogtafel.support.WithServer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 @Timeout(120)
+@WithServer
 class FacilitatorApiTest {
 
   private static final String CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
@@ -37,24 +39,18 @@ class FacilitatorApiTest {
   private static final int PARALLEL_GUESSES = 20;
 
   private static TestServer server;
+  @AdminCookie
   private static String cookie;
   private static Properties dutch;
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   @BeforeAll
   static void start() throws Exception {
-    server = TestServer.start();
-    cookie = server.login();
     dutch = new Properties();
     try (InputStream in = FacilitatorApiTest.class.getResourceAsStream("/i18n/messages_nl.properties")) {
       assertNotNull(in, "the Dutch messages are on the class path");
       dutch.load(new InputStreamReader(in, StandardCharsets.UTF_8));
     }
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    server.close();
   }
 
   // ---- helpers ----------------------------------------------------------------------------------

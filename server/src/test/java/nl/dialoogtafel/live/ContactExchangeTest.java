@@ -20,9 +20,11 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 import nl.dialoogtafel.storage.Database;
+import nl.dialoogtafel.support.Facilitator;
 import nl.dialoogtafel.support.LiveClient;
 import nl.dialoogtafel.support.Phone;
 import nl.dialoogtafel.support.TestServer;
+import nl.dialoogtafel.support.WithServer;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,6 +39,7 @@ import org.junit.jupiter.api.Timeout;
  * record or the log.
  */
 @Timeout(120)
+@WithServer
 class ContactExchangeTest {
 
   private static final long SILENCE_MS = 500;
@@ -53,8 +56,8 @@ class ContactExchangeTest {
   private static final List<String> DIGIT_RUNS = List.of("648213957", "673192846");
 
   private static TestServer server;
+  private static Facilitator facilitator;
   private static Vertx vertx;
-  private static String cookie;
   private static final List<String> logLines = new CopyOnWriteArrayList<>();
   private static final Logger ROOT = Logger.getLogger("");
   private static final Handler LOG_CAPTURE = new Handler() {
@@ -78,22 +81,16 @@ class ContactExchangeTest {
   static void startServer() throws Exception {
     LOG_CAPTURE.setLevel(Level.ALL);
     ROOT.addHandler(LOG_CAPTURE);
-    server = TestServer.start();
-    vertx = Vertx.vertx();
-    cookie = server.login();
   }
 
   @AfterAll
   static void stopServer() throws Exception {
-    vertx.close().toCompletionStage().toCompletableFuture().get();
-    server.close();
     ROOT.removeHandler(LOG_CAPTURE);
   }
 
   @BeforeEach
   void newSessionInStoryPhase() throws Exception {
-    session = server.createSession(cookie);
-    server.startPhase(cookie, session.getString("id"), "verhalen");
+    session = facilitator.storySession();
   }
 
   @Test

@@ -5,13 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 import java.util.Random;
 import nl.dialoogtafel.storage.Database;
+import nl.dialoogtafel.support.Facilitator;
 import nl.dialoogtafel.support.LiveClient;
 import nl.dialoogtafel.support.Phone;
 import nl.dialoogtafel.support.TestServer;
+import nl.dialoogtafel.support.WithServer;
+import org.awaitility.Awaitility;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -19,25 +22,17 @@ import org.junit.jupiter.api.Timeout;
 
 /** Oversized and malformed input: refused, nothing stored, and the server keeps serving. */
 @Timeout(120)
+@WithServer
 class LimitsTest {
 
   private static TestServer server;
+  private static Facilitator facilitator;
   private static Vertx vertx;
   private static JsonObject session;
 
   @BeforeAll
   static void start() throws Exception {
-    server = TestServer.start();
-    vertx = Vertx.vertx();
-    String cookie = server.login();
-    session = server.createSession(cookie);
-    server.startPhase(cookie, session.getString("id"), "verhalen");
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    vertx.close().toCompletionStage().toCompletableFuture().get();
-    server.close();
+    session = facilitator.storySession();
   }
 
   @Test
@@ -46,10 +41,8 @@ class LimitsTest {
     try (Phone bystander = Phone.join(vertx, server.port(), session.getString("code"), "Ali", "School")) {
       LiveClient flooder = LiveClient.connect(vertx, server.port());
       flooder.sendText("{\"type\":\"post\",\"text\":\"" + "x".repeat(160 * 1024) + "\"}");
-      long deadline = System.nanoTime() + 20_000_000_000L;
-      while (flooder.closeStatus() == null && System.nanoTime() < deadline) {
-        Thread.sleep(20);
-      }
+      Awaitility.await("the flooder's connection is closed").atMost(Duration.ofSeconds(20))
+          .pollInterval(Duration.ofMillis(20)).until(() -> flooder.closeStatus() != null);
       assertEquals((short) 1009, flooder.closeStatus());
       JsonObject ack = bystander.post("after-flood", "story", "Na de overstroming gaat het gesprek door.");
       assertEquals("ack", ack.getString("type"));

@@ -13,41 +13,28 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import nl.dialoogtafel.storage.Database;
+import nl.dialoogtafel.support.Facilitator;
 import nl.dialoogtafel.support.LiveClient;
 import nl.dialoogtafel.support.Phone;
 import nl.dialoogtafel.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import nl.dialoogtafel.support.WithServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 @Timeout(120)
+@WithServer
 class LiveSessionTest {
 
   private static TestServer server;
+  private static Facilitator facilitator;
   private static Vertx vertx;
-  private static String cookie;
   private JsonObject session;
-
-  @BeforeAll
-  static void startServer() throws Exception {
-    server = TestServer.start();
-    vertx = Vertx.vertx();
-    cookie = server.login();
-  }
-
-  @AfterAll
-  static void stopServer() throws Exception {
-    vertx.close().toCompletionStage().toCompletableFuture().get();
-    server.close();
-  }
 
   @BeforeEach
   void newSessionInStoryPhase() throws Exception {
-    session = server.createSession(cookie);
-    server.startPhase(cookie, session.getString("id"), "verhalen");
+    session = facilitator.storySession();
   }
 
   private String code() {

@@ -1,14 +1,5 @@
 package nl.dialoogtafel.live;
 
-import nl.dialoogtafel.live.Connection;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.UpgradeRejectedException;
@@ -38,51 +29,50 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-import nl.dialoogtafel.storage.Ids;
+import nl.dialoogtafel.live.Connection;
 import nl.dialoogtafel.storage.Database;
+import nl.dialoogtafel.storage.Ids;
+import nl.dialoogtafel.support.AdminCookie;
+import nl.dialoogtafel.support.Facilitator;
 import nl.dialoogtafel.support.LiveClient;
 import nl.dialoogtafel.support.Phone;
 import nl.dialoogtafel.support.TestServer;
+import nl.dialoogtafel.support.WithServer;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 
 /**
  * Protocol v1 (docs/protocol.md) message by message and error code by error code, through real
  * WebSockets against the real server on its embedded database.
  */
 @Timeout(120)
+@WithServer
 class ProtocolContractTest {
 
   /** How long to wait for something that must NOT arrive, after a later message proved delivery order. */
   private static final long SILENCE_MS = 500;
 
   private static TestServer server;
+  private static Facilitator facilitator;
   private static Vertx vertx;
+  @AdminCookie
   private static String cookie;
   private JsonObject session;
 
-  @BeforeAll
-  static void startServer() throws Exception {
-    server = TestServer.start();
-    vertx = Vertx.vertx();
-    cookie = server.login();
-  }
-
-  @AfterAll
-  static void stopServer() throws Exception {
-    vertx.close().toCompletionStage().toCompletableFuture().get();
-    server.close();
-  }
-
   @BeforeEach
   void newSessionInStoryPhase() throws Exception {
-    session = server.createSession(cookie);
-    server.startPhase(cookie, sessionId(), "verhalen");
+    session = facilitator.storySession();
   }
 
   // ---- the error codes ------------------------------------------------------------------------

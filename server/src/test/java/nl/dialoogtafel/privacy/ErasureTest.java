@@ -15,10 +15,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import nl.dialoogtafel.record.ExportVerifier;
+import nl.dialoogtafel.support.AdminCookie;
+import nl.dialoogtafel.support.Facilitator;
 import nl.dialoogtafel.support.LiveClient;
 import nl.dialoogtafel.support.Phone;
 import nl.dialoogtafel.support.TestServer;
-import org.junit.jupiter.api.AfterEach;
+import nl.dialoogtafel.support.WithServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -29,6 +31,8 @@ import org.junit.jupiter.api.Timeout;
  * record and the database file; the record says that it happened and its hash chain still holds.
  */
 @Timeout(120)
+// A server each: every test reads the whole database file for her words.
+@WithServer(perTest = true)
 class ErasureTest {
 
   private static final String NAME = "Annelotte";
@@ -42,23 +46,15 @@ class ErasureTest {
       "Reigerbos");
 
   private TestServer server;
+  private Facilitator facilitator;
   private Vertx vertx;
+  @AdminCookie
   private String cookie;
   private JsonObject session;
 
   @BeforeEach
   void start() throws Exception {
-    server = TestServer.start();
-    vertx = Vertx.vertx();
-    cookie = server.login();
-    session = server.createSession(cookie);
-    server.startPhase(cookie, id(), "verhalen");
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    vertx.close().toCompletionStage().toCompletableFuture().get();
-    server.close();
+    session = facilitator.storySession();
   }
 
   @Test

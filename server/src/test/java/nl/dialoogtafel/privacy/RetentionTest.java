@@ -10,15 +10,14 @@ import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import nl.dialoogtafel.record.ExportVerifier;
 import nl.dialoogtafel.storage.Database;
+import nl.dialoogtafel.support.AdminCookie;
 import nl.dialoogtafel.support.Phone;
 import nl.dialoogtafel.support.TestServer;
+import nl.dialoogtafel.support.WithServer;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -28,25 +27,13 @@ import org.junit.jupiter.api.Timeout;
  * but no names, contact details, tokens or contact notes — in the store and in its file.
  */
 @Timeout(120)
+@WithServer(env = "DIALOOG_RETENTION_DAYS=0")
 class RetentionTest {
 
-  private TestServer server;
-  private Vertx vertx;
-  private String cookie;
-
-  @BeforeEach
-  void start() throws Exception {
-    server = TestServer.start(Map.of("DIALOOG_ADMIN", TestServer.ADMIN + ":" + TestServer.PASSWORD,
-        "DIALOOG_RETENTION_DAYS", "0"));
-    vertx = Vertx.vertx();
-    cookie = server.login();
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    vertx.close().toCompletionStage().toCompletableFuture().get();
-    server.close();
-  }
+  private static TestServer server;
+  private static Vertx vertx;
+  @AdminCookie
+  private static String cookie;
 
   @Test
   @DisplayName("The retention job strips personal data from closed sessions only; stories and the chain stay")

@@ -1,6 +1,30 @@
 package nl.dialoogtafel.record;
 
+import com.mongodb.client.model.Updates;
+import com.mongodb.client.result.DeleteResult;
+import com.mongodb.client.result.UpdateResult;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import nl.dialoogtafel.storage.Database;
 import nl.dialoogtafel.storage.EventStore;
+import nl.dialoogtafel.support.AdminCookie;
+import nl.dialoogtafel.support.Phone;
+import nl.dialoogtafel.support.TestServer;
+import nl.dialoogtafel.support.WithServer;
+import org.awaitility.Awaitility;
+import org.bson.Document;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -9,28 +33,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.mongodb.client.model.Updates;
-import com.mongodb.client.result.DeleteResult;
-import com.mongodb.client.result.UpdateResult;
-import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
-import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import nl.dialoogtafel.storage.Database;
-import nl.dialoogtafel.support.Phone;
-import nl.dialoogtafel.support.TestServer;
-import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.Timeout;
 
 @Timeout(120)
 class HashChainTest {
@@ -247,24 +249,13 @@ class HashChainTest {
   @Nested
   @TestInstance(TestInstance.Lifecycle.PER_CLASS)
   @DisplayName("On a real session")
+  @WithServer
   class RealSession {
 
     private TestServer server;
     private Vertx vertx;
+    @AdminCookie
     private String cookie;
-
-    @BeforeAll
-    void start() throws Exception {
-      server = TestServer.start();
-      vertx = Vertx.vertx();
-      cookie = server.login();
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-      vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-      server.close();
-    }
 
     private record Played(String sessionId, long keptPostSeq, long withdrawnPostSeq, long lastSeq) {}
 
@@ -295,16 +286,12 @@ class HashChainTest {
     }
 
     /** The erasure of withdrawn words runs after the ack; wait for it, with a deadline only for safety. */
-    private void awaitErased(String sessionId, long seq) throws InterruptedException {
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-      while (true) {
-        Document doc = events().find(and(eq("session", sessionId), eq("seq", seq))).first();
-        if (doc != null && doc.containsKey("erased")) {
-          return;
-        }
-        assertTrue(System.nanoTime() < deadline, "the withdrawn post at seq " + seq + " was never erased");
-        Thread.sleep(20);
-      }
+    private void awaitErased(String sessionId, long seq) {
+      Awaitility.await("the withdrawn post at seq " + seq + " is erased").atMost(Duration.ofSeconds(20))
+          .pollInterval(Duration.ofMillis(20)).until(() -> {
+            Document doc = events().find(and(eq("session", sessionId), eq("seq", seq))).first();
+            return doc != null && doc.containsKey("erased");
+          });
     }
 
     private com.mongodb.client.MongoCollection<Document> events() {

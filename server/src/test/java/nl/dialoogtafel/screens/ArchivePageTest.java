@@ -5,17 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vertx.core.Vertx;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import nl.dialoogtafel.archive.Dates;
+import nl.dialoogtafel.support.AdminCookie;
 import nl.dialoogtafel.support.ArchiveClient;
 import nl.dialoogtafel.support.Browser;
-import nl.dialoogtafel.support.Phone;
+import nl.dialoogtafel.support.Facilitator;
+import nl.dialoogtafel.support.Scenarios;
 import nl.dialoogtafel.support.SessionScript;
 import nl.dialoogtafel.support.TestServer;
+import nl.dialoogtafel.support.WithServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -38,6 +40,7 @@ import org.openqa.selenium.interactions.Actions;
 @Timeout(300)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @DisplayName("The archive pages in a browser")
+@WithServer
 class ArchivePageTest {
 
   private static final String READER = "wethouder-utrecht";
@@ -45,7 +48,8 @@ class ArchivePageTest {
   private static final String KEYBOARD_ANSWER = "We regelen het vervoer vanaf de zomer centraal.";
 
   private static TestServer server;
-  private static Vertx vertx;
+  private static Facilitator facilitator;
+  @AdminCookie
   private static String admin;
   private static ArchiveClient archive;
   private static SessionScript session;
@@ -53,33 +57,7 @@ class ArchivePageTest {
 
   @BeforeAll
   static void aClosedSessionAndAReader() throws Exception {
-    server = TestServer.start();
-    vertx = Vertx.vertx();
-    admin = server.login();
-    archive = new ArchiveClient(server);
-    session = new SessionScript(server, vertx, admin).create("Dialoog Oost, maart", "Utrecht", "Werkgemeenschap Oost");
-    try (Phone fatima = session.join("Fatima", "Jeugdteam Oost", "jeugdverpleegkundige", true);
-        Phone joost = session.join("Joost", "GGD", "jeugdarts", false);
-        Phone ilse = session.join("Ilse", "Basisschool De Linde", "intern begeleider", true)) {
-      session.phase("verhalen");
-      session.post(fatima, "loketten", "story", "Drie loketten", "Een moeder belde drie loketten voordat iemand haar hielp.");
-      session.post(joost, "wachtlijst", "story", "", "De wachtlijst voor de jeugd-GGZ duurde negen maanden.");
-      session.post(ilse, "ingetrokken", "story", "Spijt", "Dit verhaal trek ik weer in.");
-      session.withdraw(ilse, "ingetrokken");
-      session.post(fatima, "verborgen", "story", "Te herkenbaar", "Een verhaal dat te herkenbaar is.");
-      session.hide("verborgen", "Herleidbaar naar een gezin");
-      session.recognize(joost, "loketten", "Herkenbaar: bij ons precies zo.");
-      session.phase("herkenning");
-      session.post(ilse, "school", "story", "Samen aan tafel", "Op school zaten de ouders eindelijk met iedereen aan tafel.");
-      session.connect(fatima, joost);
-      session.connect(ilse, fatima);
-      session.phase("knelpunten");
-      session.post(ilse, "contracten", "barrier", "Contracten per wijk", "Elke wijk heeft een ander contract, dus niemand mag over de grens.");
-      session.post(joost, "vervoer", "barrier", "Leerlingenvervoer", "Het vervoer naar speciaal onderwijs regelt niemand.");
-      session.close();
-      session.harvest("We bellen elkaar voortaan eerst.", "Elke maand een casustafel in Oost.");
-      session.telling("loketten");
-    }
+    session = Scenarios.oostMorning(facilitator);
     archive.account(admin, READER, "reader", "Wethouder Jeugd Utrecht", "Utrecht");
     String reader = archive.login(READER, READER_PASSWORD);
     String contracten = session.posts.get("contracten");
@@ -94,12 +72,6 @@ class ArchivePageTest {
   static void stop() throws Exception {
     if (browser != null) {
       browser.close();
-    }
-    if (vertx != null) {
-      vertx.close().toCompletionStage().toCompletableFuture().get();
-    }
-    if (server != null) {
-      server.close();
     }
   }
 

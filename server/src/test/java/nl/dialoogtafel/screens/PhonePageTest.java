@@ -13,11 +13,11 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import nl.dialoogtafel.screens.phone.PhonePage;
 import nl.dialoogtafel.support.Browser;
+import nl.dialoogtafel.support.Facilitator;
 import nl.dialoogtafel.support.Phone;
 import nl.dialoogtafel.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
+import nl.dialoogtafel.support.WithServer;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -31,37 +31,24 @@ import org.openqa.selenium.WebElement;
  * QR link, writing, the privacy guard, contact exchange with a vCard, language, accessibility.
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
+@WithServer
 class PhonePageTest {
 
   private static final String PROMPT_START = "Vertel over een jongere of gezin";
 
   private static TestServer server;
+  private static Facilitator facilitator;
   private static Vertx vertx;
-  private static String cookie;
 
   private Browser browser;
   private PhonePage page;
   private String code;
   private Phone other;
 
-  @BeforeAll
-  static void startServer() throws Exception {
-    server = TestServer.start();
-    vertx = Vertx.vertx();
-    cookie = server.login();
-  }
-
-  @AfterAll
-  static void stopServer() throws Exception {
-    vertx.close().toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
-    server.close();
-  }
-
   /** Every test gets its own session in the "verhalen" phase and a fresh phone (its own storage). */
   @BeforeEach
   void openPhone() throws Exception {
-    JsonObject session = server.createSession(cookie);
-    server.startPhase(cookie, session.getString("id"), "verhalen");
+    JsonObject session = facilitator.storySession();
     code = session.getString("code");
     browser = Browser.phone();
     page = new PhonePage(browser, server.origin());

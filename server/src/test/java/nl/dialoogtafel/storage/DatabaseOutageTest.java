@@ -10,9 +10,11 @@ import io.vertx.core.json.JsonObject;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import nl.dialoogtafel.support.Phone;
 import nl.dialoogtafel.support.TestServer;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -51,15 +53,11 @@ class DatabaseOutageTest {
 
         mongo = new MongoServer(new H2Backend(file.toString()));
         mongo.bind("127.0.0.1", port);
-        JsonObject stored = null;
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while (System.nanoTime() < deadline) {
-          stored = phone.post("during", "story", "Tijdens de storing geschreven.");
-          if ("ack".equals(stored.getString("type"))) {
-            break;
-          }
-          Thread.sleep(500);
-        }
+        // The phone sends again every half second, as its outbox would, until the store is back.
+        JsonObject stored = Awaitility.await("the server recovered by itself").atMost(Duration.ofSeconds(60))
+            .pollInterval(Duration.ofMillis(500))
+            .until(() -> phone.post("during", "story", "Tijdens de storing geschreven."),
+                reply -> "ack".equals(reply.getString("type")));
         assertEquals("ack", stored.getString("type"), "the server recovered by itself");
         assertEquals(before + 1, stored.getLong("seq"), "no gap, nothing stored twice");
         assertEquals(stored.getLong("seq"), phone.post("during", "story", "Tijdens de storing geschreven.")
