@@ -7,6 +7,7 @@ import { SessionRecord } from '../shared/record.js';
 import { FollowupsPanel } from './followups.js';
 import { JoinPanel } from './join.js';
 import { PhasePanel } from './phase.js';
+import { SettledMarker } from './settled.js';
 import { showConnectionStatus } from './status.js';
 import { Wall } from './wall.js';
 import { ConnectionWeb } from './web.js';
@@ -47,6 +48,8 @@ function start(session, kioskKey) {
   });
 
   let renderTimer = null;
+  const settled = new SettledMarker(document.body, () => renderTimer !== null || web.running
+    || document.querySelector('#posts .post.fresh') !== null);
   const render = () => {
     renderTimer = null;
     phase.render(record);
@@ -57,10 +60,16 @@ function start(session, kioskKey) {
     followups.render(!onWall);
     who.render(record);
     web.render(record);
+    settled.check();
   };
   const scheduleRender = () => {
+    settled.unsettle();
     if (renderTimer === null) renderTimer = setTimeout(render, RENDER_DELAY_MS);
   };
+  // The arrival highlight ends (the wall's own listener has taken the class off by then) or the
+  // web's layout comes to rest: either may be the last thing moving. A resize moves the web too.
+  $('posts').addEventListener('animationend', () => settled.check());
+  web.watchMotion(moving => (moving ? settled.unsettle() : settled.check()));
 
   connection.addEventListener('reset', () => {
     record.reset();

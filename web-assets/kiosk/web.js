@@ -31,6 +31,7 @@ export class ConnectionWeb {
       .force('y', d3.forceY().strength(0.12))
       .alphaDecay(0.035)
       .on('tick', () => this.draw())
+      .on('end', () => { this.running = false; this.onMotion?.(false); })
       .stop();
     this.reducedMotion = matchMedia('(prefers-reduced-motion: reduce)');
     new ResizeObserver(() => this.resize()).observe(canvas);
@@ -47,9 +48,15 @@ export class ConnectionWeb {
     fill(this.linkLayer);
     fill(this.nodeLayer);
     this.simulation.stop();
+    this.running = false; // whether the layout is moving; it stops by itself once settled
     this.simulation.nodes(this.nodes);
     this.simulation.force('link').links(this.links);
     this.describe();
+  }
+
+  /** Calls `callback(true)` when the layout starts moving and `callback(false)` when it comes to rest. */
+  watchMotion(callback) {
+    this.onMotion = callback;
   }
 
   /** Adds the connections made since the last render (the record only ever appends them). */
@@ -159,6 +166,8 @@ export class ConnectionWeb {
       simulation.tick(ticks);
       this.draw();
     } else {
+      this.running = true;
+      this.onMotion?.(true);
       simulation.restart();
     }
   }

@@ -8,16 +8,14 @@ import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.util.Arrays;
 import java.util.List;
+import nl.dialoogtafel.support.AdminCookie;
 import nl.dialoogtafel.support.ArchiveClient;
 import nl.dialoogtafel.support.Browser;
 import nl.dialoogtafel.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
+import nl.dialoogtafel.support.WithServer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -29,13 +27,14 @@ import org.openqa.selenium.WebElement;
  * the admin takes the access away and the wethouder's next page load is refused.
  */
 @Timeout(240)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@WithServer
 @DisplayName("Accounts in the console")
 class AccountsPageTest {
 
   private static final String READER = "wethouder.utrecht";
 
   private static TestServer server;
+  @AdminCookie
   private static String admin;
   private static ArchiveClient archive;
   private static Browser browser;
@@ -44,24 +43,10 @@ class AccountsPageTest {
 
   @BeforeAll
   static void start() throws Exception {
-    server = TestServer.start();
-    admin = server.login();
-    archive = new ArchiveClient(server);
     JsonObject session = server.createSession(admin);
     sessionTitle = "Dialoog Oost";
     HttpResponse<String> closed = server.post("/api/sessions/" + session.getString("id") + "/close", admin, null);
     assertEquals(200, closed.statusCode(), closed.body());
-    browser = Browser.screen();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (browser != null) {
-      browser.close();
-    }
-    if (server != null) {
-      server.close();
-    }
   }
 
   // ---- helpers ----------------------------------------------------------------------------------
@@ -119,7 +104,6 @@ class AccountsPageTest {
   // ---- the wethouder's account, from making it to taking it away --------------------------------
 
   @Test
-  @Order(1)
   @DisplayName("The admin makes a reader in the console; the wethouder logs in at /login, finds the session in /archief; the admin takes the access away and the wethouder's next page is refused")
   void readerFromStartToEnd() throws Exception {
     logIn(browser, TestServer.ADMIN, TestServer.PASSWORD);
@@ -209,7 +193,6 @@ class AccountsPageTest {
   }
 
   @Test
-  @Order(2)
   @DisplayName("Mistakes are said beside the field (aria-invalid, aria-describedby), also the server's: a taken name")
   void mistakesAreTiedToTheirFields() throws Exception {
     logIn(browser, TestServer.ADMIN, TestServer.PASSWORD);
@@ -249,7 +232,6 @@ class AccountsPageTest {
   }
 
   @Test
-  @Order(3)
   @DisplayName("A new password from the console works at /login and ends the old one; the note says what to hand over")
   void newPassword() throws Exception {
     archive.account(admin, "raadslid.zeist", "reader", "Raadslid", "Zeist");
@@ -281,7 +263,6 @@ class AccountsPageTest {
   }
 
   @Test
-  @Order(4)
   @DisplayName("Only an admin sees Accounts: a facilitator has no link, and the view says the server's no")
   void onlyForAdmins() throws Exception {
     archive.account(admin, "gespreksleider.b", "facilitator", null);
@@ -294,7 +275,6 @@ class AccountsPageTest {
   }
 
   @Test
-  @Order(5)
   @DisplayName("On a 360 px phone the accounts view is one column without horizontal scrolling, with 44 px targets")
   void fitsAPhone() throws Exception {
     archive.account(admin, "beleid.amersfoort", "reader", "Beleidsmedewerker Jeugd", "Amersfoort");

@@ -13,16 +13,15 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import nl.dialoogtafel.support.AdminCookie;
 import nl.dialoogtafel.support.Browser;
+import nl.dialoogtafel.support.Facilitator;
 import nl.dialoogtafel.support.Phone;
 import nl.dialoogtafel.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import nl.dialoogtafel.support.WithServer;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -32,45 +31,34 @@ import org.openqa.selenium.WebElement;
  * in, creating a session, running it phase by phase while a Java phone takes part, moderating.
  */
 @Timeout(180)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@WithServer
 @DisplayName("The facilitator console")
 class ConsolePageTest {
 
   private static final String CODE_PATTERN = "[ABCDEFGHJKLMNPQRSTUVWXYZ23456789]{6}";
 
   private static TestServer server;
+  private static Facilitator facilitator;
   private static Vertx vertx;
   private static Browser browser;
+  @AdminCookie
   private static String cookie;
 
-  /** The session the phone takes part in, run from the console by the ordered tests below. */
+  /** The session the phone takes part in, run from the console; each test has its own. */
   private static JsonObject live;
   private static Phone phone;
   private static boolean storiesStarted;
   private static String storyId;
 
-  @BeforeAll
-  static void start() throws Exception {
-    server = TestServer.start();
-    vertx = Vertx.vertx();
-    cookie = server.login();
-    browser = Browser.screen();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
+  @AfterEach
+  void phoneLeaves() {
     if (phone != null) {
       phone.close();
     }
-    if (browser != null) {
-      browser.close();
-    }
-    if (vertx != null) {
-      vertx.close().toCompletionStage().toCompletableFuture().get();
-    }
-    if (server != null) {
-      server.close();
-    }
+    live = null;
+    phone = null;
+    storiesStarted = false;
+    storyId = null;
   }
 
   // ---- helpers ----------------------------------------------------------------------------------
@@ -163,7 +151,6 @@ class ConsolePageTest {
   // ---- logging in --------------------------------------------------------------------------------
 
   @Test
-  @Order(1)
   @DisplayName("The login view has no axe-core violations (WCAG 2.0/2.1 A and AA)")
   void loginViewIsAccessible() {
     browser.driver().manage().deleteAllCookies();
@@ -174,7 +161,6 @@ class ConsolePageTest {
   }
 
   @Test
-  @Order(2)
   @DisplayName("A wrong password shows the server's Dutch sentence; the right one shows the session list")
   void logInThroughTheForm() {
     browser.driver().manage().deleteAllCookies();
@@ -200,7 +186,6 @@ class ConsolePageTest {
   // ---- creating a session ------------------------------------------------------------------------
 
   @Test
-  @Order(3)
   @DisplayName("A session created from the transformatiedialoog template through the form shows its code and join link, and exists")
   void createSessionThroughTheForm() throws Exception {
     logIn(browser);
@@ -244,7 +229,6 @@ class ConsolePageTest {
   // ---- running a session with a phone in it -------------------------------------------------------
 
   @Test
-  @Order(4)
   @DisplayName("Starting the phase 'verhalen' in the console reaches a joined phone as phase.started")
   void startPhaseFromTheConsole() throws Exception {
     logIn(browser);
@@ -265,7 +249,6 @@ class ConsolePageTest {
   }
 
   @Test
-  @Order(5)
   @DisplayName("A story the phone posts appears in the console's live list as text, and can be spotlighted")
   void storyAppearsLive() throws Exception {
     logIn(browser);
@@ -295,7 +278,6 @@ class ConsolePageTest {
   }
 
   @Test
-  @Order(6)
   @DisplayName("Hiding a post needs a reason, and the phone receives post.hidden with that reason")
   void hidePostWithReason() throws Exception {
     logIn(browser);
@@ -333,7 +315,6 @@ class ConsolePageTest {
   }
 
   @Test
-  @Order(7)
   @DisplayName("Lock, reopen and close (after confirming) reach the phone as session.locked, session.reopened, session.closed")
   void lockReopenClose() throws Exception {
     logIn(browser);
@@ -369,8 +350,7 @@ class ConsolePageTest {
 
   /** A session with a phone and a story in it, so the view shows everything it can. */
   private static JsonObject busySession(String name) throws Exception {
-    JsonObject session = server.createSession(cookie);
-    server.startPhase(cookie, session.getString("id"), "verhalen");
+    JsonObject session = facilitator.storySession();
     try (Phone someone = Phone.join(vertx, server.port(), session.getString("code"), name, "Wijkteam Noord")) {
       JsonObject ack = someone.post(UUID.randomUUID().toString(), "story",
           "Een jongere viel tussen twee regelingen in, tot de school en het wijkteam samen belden.");
@@ -380,7 +360,6 @@ class ConsolePageTest {
   }
 
   @Test
-  @Order(8)
   @DisplayName("The session view has no axe-core violations (WCAG 2.0/2.1 A and AA), with a post and its hide form open")
   void sessionViewIsAccessible() throws Exception {
     logIn(browser);
@@ -396,12 +375,10 @@ class ConsolePageTest {
   }
 
   @Test
-  @Order(14)
   @DisplayName("Erasing a person on request: confirmed in the console, the phone is let go and the room is told")
   void erasePerson() throws Exception {
     logIn(browser);
-    JsonObject session = server.createSession(cookie);
-    server.startPhase(cookie, session.getString("id"), "verhalen");
+    JsonObject session = facilitator.storySession();
     try (Phone noor = Phone.join(vertx, server.port(), session.getString("code"), "Noor", "Wijkteam Zuid");
         Phone other = Phone.join(vertx, server.port(), session.getString("code"), "Sem", "GGD")) {
       assertEquals("ack", noor.post(UUID.randomUUID().toString(), "story", "Noor vertelt over de wachtlijst.")
@@ -428,7 +405,6 @@ class ConsolePageTest {
   }
 
   @Test
-  @Order(9)
   @DisplayName("On a 360 px phone the session view is one column without horizontal scrolling, with 44 px targets")
   void sessionViewFitsAPhone() throws Exception {
     JsonObject session = busySession("Sanne");
@@ -451,7 +427,6 @@ class ConsolePageTest {
   }
 
   @Test
-  @Order(10)
   @DisplayName("Logging out returns to the login view and the API no longer knows the browser")
   void logOut() {
     logIn(browser);
@@ -463,7 +438,6 @@ class ConsolePageTest {
   }
 
   @Test
-  @Order(11)
   @DisplayName("Repeated wrong passwords get the server's throttling sentence with the wait from Retry-After")
   void throttledLogin() {
     browser.driver().manage().deleteAllCookies();
@@ -489,7 +463,6 @@ class ConsolePageTest {
   }
 
   @Test
-  @Order(12)
   @DisplayName("Dutch is the default; the language button switches the console and the server's sentences to English and back")
   void switchLanguage() {
     browser.driver().manage().deleteAllCookies();
@@ -512,11 +485,9 @@ class ConsolePageTest {
   }
 
   @Test
-  @Order(13)
   @DisplayName("The closing step: a story marked as telling and the harvest and agreements go into the record")
   void harvestAndTelling() throws Exception {
-    JsonObject session = server.createSession(cookie);
-    server.startPhase(cookie, session.getString("id"), "verhalen");
+    JsonObject session = facilitator.storySession();
     try (Phone teller = Phone.join(vertx, server.port(), session.getString("code"), "Anna", "Wijkteam Noord")) {
       assertEquals("ack", teller.post("telling-1", "story", "Een verhaal dat laat zien waar het knelt.").getString("type"));
       JsonObject added = teller.live.nextEvent("post.added");

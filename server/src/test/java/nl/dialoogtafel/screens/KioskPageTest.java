@@ -13,18 +13,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
+import nl.dialoogtafel.support.AdminCookie;
 import nl.dialoogtafel.support.Browser;
+import nl.dialoogtafel.support.Facilitator;
 import nl.dialoogtafel.support.Phone;
 import nl.dialoogtafel.support.ShownQrCode;
 import nl.dialoogtafel.support.TestServer;
+import nl.dialoogtafel.support.WithServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
@@ -36,7 +36,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * what it must never see (contact details), and that it keeps going unattended.
  */
 @Timeout(240)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@WithServer
 class KioskPageTest {
 
   private static final String PHONE_A = "+31 6 48213957";
@@ -65,15 +65,14 @@ class KioskPageTest {
   private static final List<Phone> OPEN_PHONES = new CopyOnWriteArrayList<>();
 
   private static TestServer server;
+  private static Facilitator facilitator;
   private static Vertx vertx;
+  @AdminCookie
   private static String cookie;
   private static Browser browser;
 
   @BeforeAll
   static void start() throws Exception {
-    server = TestServer.start();
-    vertx = Vertx.vertx();
-    cookie = server.login();
     browser = projector(1280, 720);
   }
 
@@ -83,8 +82,6 @@ class KioskPageTest {
     if (browser != null) {
       browser.close();
     }
-    vertx.close().toCompletionStage().toCompletableFuture().get();
-    server.close();
   }
 
   @AfterEach
@@ -93,7 +90,6 @@ class KioskPageTest {
   }
 
   @Test
-  @Order(1)
   @DisplayName("The kiosk shows the join code, the address and a QR code that decodes to the join URL, and the phase with its timer")
   void joinCodeAndQr() throws Exception {
     JsonObject session = storySession();
@@ -121,7 +117,6 @@ class KioskPageTest {
   }
 
   @Test
-  @Order(2)
   @DisplayName("Stories, recognitions, the web of connections and who is here appear live, and never a phone number or e-mail address")
   void liveWall() throws Exception {
     JsonObject session = storySession();
@@ -187,7 +182,6 @@ class KioskPageTest {
   }
 
   @Test
-  @Order(3)
   @DisplayName("A full kiosk has no accessibility violations, large type, and nothing to scroll at 1280×720 and 1920×1080")
   void accessibleAndFits() throws Exception {
     JsonObject session = storySession();
@@ -198,7 +192,7 @@ class KioskPageTest {
     browser.await(d -> d.findElements(By.cssSelector("#posts .post")).size() >= 2 ? Boolean.TRUE : null);
     assertEquals("10 verbindingen tussen 8 organisaties", browser.find(By.id("web-svg")).getAttribute("aria-label"));
     browser.find(By.id("spotlight"));
-    Thread.sleep(4000); // let the arrival highlight and the force layout settle (pictures, colours)
+    browser.awaitSettled(); // the arrival highlight and the force layout are done (pictures, colours)
 
     List<String> violations = browser.accessibilityViolations();
     assertTrue(violations.isEmpty(), "axe-core violations:\n" + String.join("\n", violations));
@@ -217,14 +211,13 @@ class KioskPageTest {
       // A kiosk that arrives after everyone hears of no presence change: it counts who joined.
       large.await(d -> d.findElement(By.id("who-heading")).getText().endsWith(": 8") ? Boolean.TRUE : null);
       assertFits(large, 1920, 1080);
-      Thread.sleep(4000);
+      large.awaitSettled();
       screenshot(large, "kiosk-1920x1080.png");
       assertEquals(List.of(), large.script("return window.__kioskErrors"));
     }
   }
 
   @Test
-  @Order(4)
   @DisplayName("A long morning: after 150 stories the kiosk holds no more elements and timers than after 10")
   void boundedOverTime() throws Exception {
     JsonObject session = storySession();
@@ -239,7 +232,7 @@ class KioskPageTest {
       phones[i % 5].post("early-" + i, "story", "Vroeg verhaal nummer " + i + " over samenwerken in de wijk.");
     }
     browser.awaitText("Vroeg verhaal nummer 9");
-    Thread.sleep(1500);
+    browser.awaitSettled();
     long before = ((Number) browser.script("return document.getElementsByTagName('*').length")).longValue();
 
     for (int i = 0; i < 140; i++) {
@@ -252,7 +245,7 @@ class KioskPageTest {
       }
     }
     browser.awaitText("Later verhaal nummer 139 ");
-    Thread.sleep(1500);
+    browser.awaitSettled();
     long after = ((Number) browser.script("return document.getElementsByTagName('*').length")).longValue();
     assertTrue(after <= before + 2, "elements after 10 stories: " + before + ", after 150: " + after);
     assertTrue(((Number) browser.script("return document.querySelectorAll('#posts li').length")).intValue() <= 8);
@@ -261,7 +254,6 @@ class KioskPageTest {
   }
 
   @Test
-  @Order(5)
   @DisplayName("A new phase brings its title, prompt and timer; a knelpunt is marked as such")
   void phaseChangeAndKnelpunt() throws Exception {
     JsonObject session = storySession();
@@ -286,7 +278,6 @@ class KioskPageTest {
   }
 
   @Test
-  @Order(6)
   @DisplayName("The timer counts down the phase's minutes and says 'Tijd om' when they are up")
   void timerRunsOut() throws Exception {
     JsonObject session = storySession();
@@ -311,7 +302,6 @@ class KioskPageTest {
   }
 
   @Test
-  @Order(7)
   @DisplayName("A paused session and a closed one are shown as such")
   void sessionStates() throws Exception {
     JsonObject session = storySession();
@@ -329,7 +319,6 @@ class KioskPageTest {
   }
 
   @Test
-  @Order(8)
   @DisplayName("Without a followups field nothing is shown; with one, the earlier knelpunten and their status in Dutch fill the empty wall")
   void followups() throws Exception {
     JsonObject session = storySession();
@@ -374,7 +363,6 @@ class KioskPageTest {
   }
 
   @Test
-  @Order(9)
   @DisplayName("The kiosk speaks English when asked, with the same layout")
   void english() throws Exception {
     JsonObject session = storySession();
@@ -388,7 +376,6 @@ class KioskPageTest {
   }
 
   @Test
-  @Order(10)
   @DisplayName("A kiosk link without its key or with a wrong key says so instead of showing an empty screen")
   void wrongKey() throws Exception {
     JsonObject session = storySession();
@@ -399,7 +386,6 @@ class KioskPageTest {
   }
 
   @Test
-  @Order(11)
   @DisplayName("When the server answers with a reset, the kiosk rebuilds from the whole record and shows nothing twice")
   void resetRebuilds() throws Exception {
     JsonObject session = storySession();
@@ -439,7 +425,6 @@ class KioskPageTest {
   }
 
   @Test
-  @Order(12)
   @DisplayName("The kiosk survives a server restart and shows a post made after it, without a reload")
   void survivesRestart() throws Exception {
     JsonObject session = storySession();
@@ -463,12 +448,35 @@ class KioskPageTest {
     assertEquals("online", browser.find(By.id("status")).getAttribute("data-status"));
   }
 
+  @Test
+  @DisplayName("While an update is being drawn the kiosk says it is not settled, and says it is once the new card and the web have come to rest")
+  void settledMarker() throws Exception {
+    JsonObject session = storySession();
+    browser.go(session.getString("kioskUrl"));
+    browser.find(By.id("join-code"));
+    browser.awaitSettled();
+    browser.script("window.__settled = []; new MutationObserver(() => window.__settled.push("
+        + "document.body.dataset.settled)).observe(document.body, {attributeFilter: ['data-settled']});");
+    try (Phone anna = Phone.join(vertx, server.port(), session.getString("code"), "Anna", "Wijkteam Oost");
+        Phone bram = Phone.join(vertx, server.port(), session.getString("code"), "Bram", "GGD Regio")) {
+      anna.post("m-1", "story", "Een verhaal dat even oplicht.");
+      connect(anna, bram);
+      browser.awaitText("Een verhaal dat even oplicht.");
+      browser.await(d -> d.findElements(By.cssSelector("#web-svg line")).size() == 1 ? Boolean.TRUE : null);
+      browser.awaitSettled();
+      assertEquals(0L, browser.script("return document.querySelectorAll('#posts .post.fresh').length"),
+          "no card is still lit up when the kiosk says it is settled");
+      @SuppressWarnings("unchecked")
+      List<String> seen = (List<String>) browser.script("return window.__settled");
+      assertTrue(seen.contains("false"), "the update made the kiosk unsettled first: " + seen);
+      assertEquals("true", seen.get(seen.size() - 1), "and settled last: " + seen);
+    }
+  }
+
   // ---- helpers ---------------------------------------------------------------------------------
 
   private static JsonObject storySession() throws Exception {
-    JsonObject session = server.createSession(cookie);
-    server.startPhase(cookie, session.getString("id"), "verhalen");
-    return session;
+    return facilitator.storySession();
   }
 
   /**

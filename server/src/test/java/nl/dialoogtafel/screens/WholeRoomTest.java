@@ -13,12 +13,13 @@ import java.util.List;
 import nl.dialoogtafel.screens.phone.PhonePage;
 import nl.dialoogtafel.storage.Database;
 import nl.dialoogtafel.support.Browser;
+import nl.dialoogtafel.support.Facilitator;
 import nl.dialoogtafel.support.Phone;
 import nl.dialoogtafel.support.ShownQrCode;
 import nl.dialoogtafel.support.TestServer;
+import nl.dialoogtafel.support.WithServer;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -32,20 +33,17 @@ import org.openqa.selenium.WebElement;
  * screenshots of the three screens (the README's pictures come from here).
  */
 @Timeout(300)
+@WithServer
 class WholeRoomTest {
 
   private TestServer server;
+  private Facilitator facilitator;
+  private Vertx vertx;
   private final List<Browser> browsers = new ArrayList<>();
 
-  @BeforeEach
-  void start() throws Exception {
-    server = TestServer.start();
-  }
-
   @AfterEach
-  void stop() throws Exception {
+  void closeBrowsers() {
     browsers.forEach(Browser::close);
-    server.close();
   }
 
   private Browser open(Browser browser) {
@@ -155,9 +153,7 @@ class WholeRoomTest {
   @Test
   @DisplayName("A phone goes offline, types a story, the server restarts, the phone reconnects: the story appears once everywhere")
   void offlineStorySurvivesRestart() throws Exception {
-    String cookie = server.login();
-    JsonObject session = server.createSession(cookie);
-    server.startPhase(cookie, session.getString("id"), "verhalen");
+    JsonObject session = facilitator.storySession();
     String code = session.getString("code");
     Browser kiosk = open(Browser.screen());
     kiosk.go(session.getString("kioskUrl"));
@@ -175,7 +171,6 @@ class WholeRoomTest {
     server.startAgain(port);
     phone.browser().offline(false);
 
-    Vertx vertx = Vertx.vertx();
     try (Phone other = Phone.join(vertx, server.port(), code, "Joost", "GGD Utrecht")) {
       kiosk.awaitText(story);
       phone.browser().await(d -> d.findElement(By.id("post-list")).getText().contains(story)
@@ -190,8 +185,6 @@ class WholeRoomTest {
       long stored = server.server().database().collection(Database.EVENTS).countDocuments(
           new Document("session", session.getString("id")).append("data.post.text", story));
       assertEquals(1, stored, "stored once");
-    } finally {
-      vertx.close().toCompletionStage().toCompletableFuture().get();
     }
   }
 

@@ -63,7 +63,8 @@ public final class ServerExtension implements BeforeAllCallback, BeforeEachCallb
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
     Class<?> type = parameter.getParameter().getType();
     return type == TestServer.class || type == Vertx.class || type == Facilitator.class || type == ArchiveClient.class
-        || type == Server.class || (type == String.class && parameter.isAnnotated(AdminCookie.class));
+        || type == Browser.class || type == Server.class
+        || (type == String.class && parameter.isAnnotated(AdminCookie.class));
   }
 
   @Override
@@ -114,17 +115,19 @@ public final class ServerExtension implements BeforeAllCallback, BeforeEachCallb
   private static boolean injectable(Field field) {
     Class<?> type = field.getType();
     return type == TestServer.class || type == Vertx.class || type == Facilitator.class || type == ArchiveClient.class
-        || (type == String.class && field.isAnnotationPresent(AdminCookie.class));
+        || type == Browser.class || (type == String.class && field.isAnnotationPresent(AdminCookie.class));
   }
 
   /** A server, its Vert.x for phones and the admin logged in; closed by JUnit with the context that made it. */
-  private static final class Room implements ExtensionContext.Store.CloseableResource {
+  private static final class Room implements ExtensionContext.Store.CloseableResource, AutoCloseable {
 
     final TestServer server;
     final Vertx vertx;
     final String cookie;
     final Facilitator facilitator;
     final ArchiveClient archive;
+    /** A projector-sized browser, opened for the first test that asks for one. */
+    private Browser browser;
 
     private Room(TestServer server, Vertx vertx, String cookie) {
       this.server = server;
@@ -162,12 +165,28 @@ public final class ServerExtension implements BeforeAllCallback, BeforeEachCallb
         return archive;
       } else if (type == String.class) {
         return cookie;
+      } else if (type == Browser.class) {
+        return browser();
       }
       throw new ParameterResolutionException("no " + type.getSimpleName() + " in a test server's room");
     }
 
+    private Browser browser() {
+      if (browser == null) {
+        try {
+          browser = Browser.screen();
+        } catch (IOException e) {
+          throw new IllegalStateException("no browser", e);
+        }
+      }
+      return browser;
+    }
+
     @Override
     public void close() throws Exception {
+      if (browser != null) {
+        browser.close();
+      }
       try {
         vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
       } finally {

@@ -10,8 +10,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The real server for a test class: started once before the class on a fresh data directory,
  * with the admin account, and stopped after it. Fields and parameters of type {@link TestServer},
- * {@link Facilitator}, {@link ArchiveClient} and {@code Vertx}, and {@code String}s marked
- * {@link AdminCookie}, are filled in by {@link ServerExtension}.
+ * {@link Facilitator}, {@link ArchiveClient}, {@code Vertx} and {@link Browser} (one projector-sized
+ * browser for the class), and {@code String}s marked {@link AdminCookie}, are filled in by
+ * {@link ServerExtension}; parameters may also ask for the {@code Server} itself.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
