@@ -3,7 +3,6 @@ package nl.dialoogtafel.screens.phone;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -133,9 +132,5 @@ public final class PhonePage {
         return null;
       }
     });
-  }
-
-  public static void pause(Duration duration) throws InterruptedException {
-    Thread.sleep(duration.toMillis());
   }
 }
