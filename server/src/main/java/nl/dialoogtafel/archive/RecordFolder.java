@@ -38,12 +38,7 @@ public final class RecordFolder {
 
   public static NarrativeRecord fold(SessionInfo info, RecordCheck.Head head, List<StoredEvent> events,
       Map<String, Participant> people) {
-    // An event that cannot be decoded is left out of the story rather than failing the page; the
-    // integrity check below still sees every stored event.
-    List<Read> read = new ArrayList<>();
-    for (StoredEvent e : events) {
-      EventCodec.read(e, people).ifPresent(event -> read.add(new Read(e, event)));
-    }
+    List<Read> read = decoded(events, people);
     RecordReading reading = new RecordReading(PostRemovals.of(read));
     info.phases().forEach(p -> reading.phaseTitles.put(p.id(), p.title()));
     read.forEach(reading::read);
@@ -86,6 +81,18 @@ public final class RecordFolder {
         info.owner(), info.createdAt(), reading.closedAt);
     return new NarrativeRecord(facts, table, told, knelpunten, connections, web(connections), reading.harvest,
         counts, RecordCheck.check(info.id(), events, head), head);
+  }
+
+  /**
+   * The stored events with their domain events. One that cannot be decoded is left out of the
+   * story rather than failing the page; the integrity check still sees every stored event.
+   */
+  static List<Read> decoded(List<StoredEvent> events, Map<String, Participant> people) {
+    List<Read> read = new ArrayList<>();
+    for (StoredEvent e : events) {
+      EventCodec.read(e, people).ifPresent(event -> read.add(new Read(e, event)));
+    }
+    return read;
   }
 
   /** Organisations alphabetically, the people in each in order of arrival. */

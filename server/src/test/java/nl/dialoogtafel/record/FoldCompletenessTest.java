@@ -14,7 +14,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import nl.dialoogtafel.archive.ArchivedSession;
 import nl.dialoogtafel.archive.NarrativeRecord;
+import nl.dialoogtafel.archive.RecordExport;
 import nl.dialoogtafel.archive.RecordFolder;
 import nl.dialoogtafel.dialogue.Dialogue;
 import nl.dialoogtafel.dialogue.SessionEvent;
@@ -52,7 +54,8 @@ class FoldCompletenessTest {
         new Fold("RecordCheck grounds", false, e -> e.accept(new RemovalGrounds())),
         new Fold("RecordCheck.check", true, FoldCompletenessTest::checked),
         new Fold("RecordCheck.check, words erased", true, FoldCompletenessTest::checkedErased),
-        new Fold("RecordFolder.fold", true, FoldCompletenessTest::folded)));
+        new Fold("RecordFolder.fold", true, FoldCompletenessTest::folded),
+        new Fold("RecordExport.of, then ExportVerifier", true, FoldCompletenessTest::exported)));
     // ---- The live folds, converted in live/ by another change: add them here when it is merged,
     // ---- e.g. EventView.render (on the sealed record, as folded() does) and PersonErasure.
     return folds;
@@ -152,12 +155,21 @@ class FoldCompletenessTest {
     return result;
   }
 
+  private static final SessionInfo INFO = new SessionInfo(EventSamples.SESSION, "ABCDEF", "k", "Dialoog", "Utrecht",
+      "Oost", "transformatiedialoog", List.of(EventSamples.STORIES, EventSamples.NEXT), "gl", "2025-03-01T09:00:00Z",
+      SessionStatus.CLOSED);
+
+  private static Object exported(SessionEvent e) {
+    List<StoredEvent> events = sealed(e);
+    JsonObject export = RecordExport.of(new ArchivedSession(INFO, head(events)), events, List.copyOf(PEOPLE.values()));
+    RecordCheck.Result result = ExportVerifier.verify(export);
+    assertTrue(result.valid() && result.complete(), "verdict " + result);
+    return export;
+  }
+
   private static Object folded(SessionEvent e) {
     List<StoredEvent> events = sealed(e);
-    SessionInfo info = new SessionInfo(EventSamples.SESSION, "ABCDEF", "k", "Dialoog", "Utrecht", "Oost",
-        "transformatiedialoog", List.of(EventSamples.STORIES, EventSamples.NEXT), "gl", "2025-03-01T09:00:00Z",
-        SessionStatus.CLOSED);
-    NarrativeRecord told = RecordFolder.fold(info, head(events), events, PEOPLE);
+    NarrativeRecord told = RecordFolder.fold(INFO, head(events), events, PEOPLE);
     if (!told.integrity().valid()) {
       fail("verdict " + told.integrity());
     }
