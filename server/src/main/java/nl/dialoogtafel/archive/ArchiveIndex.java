@@ -43,6 +43,8 @@ public final class ArchiveIndex {
 
   public static final String COLLECTION = "archive_index";
   private static final int REBUILD_CHUNK = 200;
+  /** Only closed sessions are in the archive. */
+  private static final Bson CLOSED = eq("status", SessionStatus.CLOSED.wire());
 
   private final Database db;
   private final RecordSource source;
@@ -67,12 +69,12 @@ public final class ArchiveIndex {
 
   /** Fresh entries, with their posts, of every closed session the filter lets through. */
   public Future<List<IndexEntry>> closed(Predicate<ArchivedSession> visible) {
-    return load().compose(v -> db.call(() -> fresh(eq("status", SessionStatus.CLOSED.wire()), visible)));
+    return load().compose(v -> db.call(() -> fresh(CLOSED, visible)));
   }
 
   /** Fresh entries, with their posts, of the given closed sessions. */
   public Future<List<IndexEntry>> closed(Collection<String> ids, Predicate<ArchivedSession> visible) {
-    return load().compose(v -> db.call(() -> fresh(and(eq("status", SessionStatus.CLOSED.wire()), in("_id", ids)), visible)));
+    return load().compose(v -> db.call(() -> fresh(and(CLOSED, in("_id", ids)), visible)));
   }
 
   /** Fresh entries of the visible closed sessions whose words hold every one of {@code words}. */
