@@ -17,6 +17,7 @@ import nl.dialoogtafel.dialogue.Participant;
 import nl.dialoogtafel.dialogue.PostKind;
 import nl.dialoogtafel.dialogue.PostState;
 import nl.dialoogtafel.dialogue.SessionState;
+import nl.dialoogtafel.dialogue.SessionStatus;
 import nl.dialoogtafel.live.EventView;
 import nl.dialoogtafel.live.Hubs;
 import nl.dialoogtafel.http.Refusal;
@@ -90,7 +91,7 @@ public final class FacilitatorApi {
   private Future<SessionInfo> insertWithFreshCode(SessionTemplate template, String title, String municipality,
       String community, String owner, int attempts) {
     SessionInfo info = new SessionInfo(Ids.id("s"), Ids.joinCode(), Ids.secret(), title, municipality, community,
-        template.id(), template.phases(), owner, Instant.now().toString(), "open");
+        template.id(), template.phases(), owner, Instant.now().toString(), SessionStatus.OPEN);
     return hubs.stores().sessions().insert(info).map(v -> info).recover(e -> attempts > 1 && Documents.isDuplicateKey(e)
         ? insertWithFreshCode(template, title, municipality, community, owner, attempts - 1)
         : Future.failedFuture(e));
@@ -101,7 +102,7 @@ public final class FacilitatorApi {
       JsonArray list = new JsonArray();
       sessions.forEach(s -> list.add(new JsonObject().put("id", s.id()).put("title", s.title())
           .put("municipality", s.municipality()).put("community", s.community()).put("code", s.code())
-          .put("state", s.status()).put("createdAt", s.createdAt())));
+          .put("state", s.status().wire()).put("createdAt", s.createdAt())));
       ApiReplies.json(ctx, 200, list);
     }).onFailure(e -> ApiReplies.failure(ctx, e));
   }
