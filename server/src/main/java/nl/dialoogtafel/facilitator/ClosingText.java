@@ -3,6 +3,7 @@ package nl.dialoogtafel.facilitator;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.stream.Collectors;
+import nl.dialoogtafel.http.Fields;
 import nl.dialoogtafel.i18n.Messages;
 import nl.dialoogtafel.http.Refusal;
 import nl.dialoogtafel.privacy.Finding;
@@ -20,24 +21,8 @@ final class ClosingText {
   private ClosingText() {}
 
   static String read(JsonObject body, String field, boolean confirm, String language) {
-    Object raw = body.getValue(field);
-    if (raw == null) {
-      return null;
-    }
-    if (!(raw instanceof String value)) {
-      throw Refusal.invalid(field, "field_type", field);
-    }
-    String text = value.strip();
-    if (text.codePointCount(0, text.length()) > MAX) {
-      throw Refusal.invalid(field, "field_length", field, 0, MAX);
-    }
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if ((c < 0x20 && c != '\n' && c != '\r' && c != '\t') || c == 0x7f || (c >= 0x80 && c < 0xa0)) {
-        throw Refusal.invalid(field, "field_characters", field);
-      }
-    }
-    if (text.isEmpty()) {
+    String text = new Fields(body).optionalText(field, MAX, true);
+    if (text == null) {
       return null;
     }
     List<Finding> findings = PrivacyGuard.scan(text);

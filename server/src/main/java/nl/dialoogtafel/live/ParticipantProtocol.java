@@ -42,11 +42,11 @@ final class ParticipantProtocol {
     if (!CODE.matcher(code).matches()) {
       throw Refusal.invalid("code", "code_format");
     }
-    String name = f.text("name", 1, 80, false);
-    String organisation = f.text("organisation", 1, 120, false);
-    String role = f.text("role", 1, 80, false);
-    String phone = contact(f.optionalText("phone", 40, false), PHONE, "phone");
-    String email = contact(f.optionalText("email", 254, false), EMAIL, "email");
+    String name = f.name("name", 1, 80);
+    String organisation = f.name("organisation", 1, 120);
+    String role = f.name("role", 1, 80);
+    String phone = contact(f.optionalName("phone", 40), PHONE, "phone");
+    String email = contact(f.optionalName("email", 254), EMAIL, "email");
     boolean showName = f.bool("showName", true);
     String joinId = f.optionalText("id", 100, false);
     if (joinGuard.blocked(c.address)) {
