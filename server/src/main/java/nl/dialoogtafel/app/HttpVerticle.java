@@ -4,6 +4,7 @@ import nl.dialoogtafel.accounts.AccountStore;
 import nl.dialoogtafel.accounts.AccountsApi;
 import nl.dialoogtafel.accounts.Auth;
 import nl.dialoogtafel.accounts.LoginPage;
+import nl.dialoogtafel.accounts.PasswordHasher;
 import nl.dialoogtafel.archive.pages.ArchiveListPage;
 import nl.dialoogtafel.archive.pages.ArchivePages;
 import nl.dialoogtafel.archive.pages.FollowUpForm;
@@ -84,7 +85,7 @@ public final class HttpVerticle extends VerticleBase {
     index.load(); // in the background: the first search waits for it only if it comes very early
     Hubs hubs = new Hubs(vertx, Stores.on(db, archiveCaches));
     gateway = new LiveGateway(vertx, hubs, origins);
-    AccountStore accounts = new AccountStore(db);
+    AccountStore accounts = new AccountStore(db, new PasswordHasher(vertx));
     Auth auth = new Auth(accounts, origins,
         settings.publicUrl().map(u -> u.startsWith("https:")).orElse(false));
     FacilitatorApi api = new FacilitatorApi(hubs, templates, settings.publicUrl());

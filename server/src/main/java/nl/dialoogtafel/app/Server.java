@@ -46,7 +46,7 @@ public final class Server implements AutoCloseable {
       throw e;
     }
     if (settings.adminUser().isPresent()) {
-      new AccountStore(db).ensureAdmin(settings.adminUser().get(), settings.adminPassword().orElseThrow());
+      AccountStore.ensureAdmin(db, settings.adminUser().get(), settings.adminPassword().orElseThrow());
     } else {
       LOG.warning("DIALOOG_ADMIN is niet gezet: er is geen beheerdersaccount, niemand kan inloggen.");
     }
