@@ -6,12 +6,10 @@ import java.nio.file.Files;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import nl.dialoogtafel.archive.ArchiveCaches;
-import nl.dialoogtafel.privacy.RetentionJob;
-import nl.dialoogtafel.storage.Database;
-import nl.dialoogtafel.templates.TemplateCatalog;
 import nl.dialoogtafel.accounts.AccountStore;
 import nl.dialoogtafel.accounts.Auth;
+import nl.dialoogtafel.accounts.PasswordHasher;
+import nl.dialoogtafel.archive.ArchiveCaches;
 import nl.dialoogtafel.archive.ArchiveIndex;
 import nl.dialoogtafel.archive.ArchiveRecords;
 import nl.dialoogtafel.archive.FollowUpStore;
@@ -20,7 +18,10 @@ import nl.dialoogtafel.archive.ReadLog;
 import nl.dialoogtafel.archive.RecordCache;
 import nl.dialoogtafel.archive.RecordSource;
 import nl.dialoogtafel.http.OriginPolicy;
+import nl.dialoogtafel.privacy.RetentionJob;
+import nl.dialoogtafel.storage.Database;
 import nl.dialoogtafel.storage.Stores;
+import nl.dialoogtafel.templates.TemplateCatalog;
 
 /**
  * A running Dialoogtafel and its composition root: the database, the stores, the archive and the
@@ -62,7 +63,7 @@ public final class Server implements AutoCloseable {
     }
     Services services = wire(vertx, settings, db, templates);
     if (settings.adminUser().isPresent()) {
-      services.accounts().ensureAdmin(settings.adminUser().get(), settings.adminPassword().orElseThrow());
+      AccountStore.ensureAdmin(db, settings.adminUser().get(), settings.adminPassword().orElseThrow());
     } else {
       LOG.warning("DIALOOG_ADMIN is niet gezet: er is geen beheerdersaccount, niemand kan inloggen.");
     }
@@ -82,7 +83,7 @@ public final class Server implements AutoCloseable {
     ArchiveIndex index = new ArchiveIndex(source);
     ArchiveCaches archiveCaches = new ArchiveCaches(recordCache, index);
     index.load(); // in the background: the first search waits for it only if it comes very early
-    AccountStore accounts = new AccountStore(db);
+    AccountStore accounts = new AccountStore(db, new PasswordHasher(vertx));
     Auth auth = new Auth(accounts, origins, settings.publicUrl().map(u -> u.startsWith("https:")).orElse(false));
     FollowUpStore followups = new FollowUpStore(db);
     ArchiveHandlers archive = ArchiveHandlers.wire(vertx, auth, templates, source,

@@ -8,14 +8,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import nl.dialoogtafel.storage.Ids;
 import nl.dialoogtafel.dialogue.Command;
 import nl.dialoogtafel.dialogue.Participant;
 import nl.dialoogtafel.dialogue.PostKind;
-import nl.dialoogtafel.i18n.Messages;
-import nl.dialoogtafel.privacy.Finding;
-import nl.dialoogtafel.privacy.PrivacyGuard;
+import nl.dialoogtafel.privacy.PrivacyPrompt;
 import nl.dialoogtafel.record.ParticipantRecord;
 
 /** What a phone can say: join or resume, then post, withdraw, recognise, ask for contact, answer, leave. */
@@ -42,11 +39,11 @@ final class ParticipantProtocol {
     if (!CODE.matcher(code).matches()) {
       throw Refusal.invalid("code", "code_format");
     }
-    String name = f.text("name", 1, 80, false);
-    String organisation = f.text("organisation", 1, 120, false);
-    String role = f.text("role", 1, 80, false);
-    String phone = contact(f.optionalText("phone", 40, false), PHONE, "phone");
-    String email = contact(f.optionalText("email", 254, false), EMAIL, "email");
+    String name = f.name("name", 1, 80);
+    String organisation = f.name("organisation", 1, 120);
+    String role = f.name("role", 1, 80);
+    String phone = contact(f.optionalName("phone", 40), PHONE, "phone");
+    String email = contact(f.optionalName("email", 254), EMAIL, "email");
     boolean showName = f.bool("showName", true);
     String joinId = f.optionalText("id", 100, false);
     if (joinGuard.blocked(c.address)) {
@@ -146,8 +143,8 @@ final class ParticipantProtocol {
     String title = f.optionalText("title", 120, false);
     String text = f.text("text", 1, 4000, true);
     boolean confirm = f.bool("confirm", false);
-    guardPrivacy(c.language, "title", title, confirm);
-    guardPrivacy(c.language, "text", text, confirm);
+    PrivacyPrompt.check("title", title, confirm, c.language);
+    PrivacyPrompt.check("text", text, confirm, c.language);
     return c.hub.submit(new Command.AddPost(Ids.id("p"), c.participantId, kind, title, text), key(c, id));
   }
 
@@ -162,7 +159,7 @@ final class ParticipantProtocol {
     String id = f.id();
     String post = f.text("post", 1, 40, false);
     String note = f.optionalText("note", 280, true);
-    guardPrivacy(c.language, "note", note, f.bool("confirm", false));
+    PrivacyPrompt.check("note", note, f.bool("confirm", false), c.language);
     return c.hub.submit(new Command.Recognize(c.participantId, post, note), key(c, id));
   }
 
@@ -227,28 +224,5 @@ final class ParticipantProtocol {
       throw Refusal.invalid(field, "contact_invalid");
     }
     return value;
-  }
-
-  /**
-   * Refuses text that seems to identify a client. The author may confirm after looking again,
-   * except for a BSN, which is never stored.
-   */
-  private static void guardPrivacy(String language, String field, String text, boolean confirm) {
-    if (text == null) {
-      return;
-    }
-    List<Finding> findings = PrivacyGuard.scan(text);
-    if (findings.isEmpty()) {
-      return;
-    }
-    if (findings.stream().anyMatch(finding -> finding.kind().alwaysRefused())) {
-      throw new Refusal("privacy", "privacy_bsn", field);
-    }
-    if (!confirm) {
-      String found = findings.stream()
-          .map(finding -> Messages.text(language, "privacy." + finding.kind().name(), finding.excerpt()))
-          .collect(Collectors.joining(", "));
-      throw new Refusal("privacy", "privacy", field, found);
-    }
   }
 }
