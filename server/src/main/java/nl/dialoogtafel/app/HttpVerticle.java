@@ -36,7 +36,7 @@ import nl.dialoogtafel.archive.KioskFollowUps;
 import nl.dialoogtafel.archive.ReadLog;
 import nl.dialoogtafel.archive.RecordCache;
 import nl.dialoogtafel.archive.RecordSource;
-import nl.dialoogtafel.live.Hubs;
+import nl.dialoogtafel.live.hub.Hubs;
 import nl.dialoogtafel.live.LiveGateway;
 import nl.dialoogtafel.storage.Stores;
 import nl.dialoogtafel.storage.Database;
