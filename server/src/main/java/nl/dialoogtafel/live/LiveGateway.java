@@ -23,7 +23,6 @@ import nl.dialoogtafel.http.OriginPolicy;
 import nl.dialoogtafel.live.hub.Connection;
 import nl.dialoogtafel.live.hub.EventView;
 import nl.dialoogtafel.live.hub.Hubs;
-import nl.dialoogtafel.live.hub.Welcome;
 
 /**
  * The {@code /ws} endpoint: checks the Origin before the upgrade, reads one JSON object per text

@@ -22,7 +22,6 @@ import nl.dialoogtafel.live.hub.Connection;
 import nl.dialoogtafel.live.hub.EventView;
 import nl.dialoogtafel.live.hub.Hubs;
 import nl.dialoogtafel.live.hub.SessionHub;
-import nl.dialoogtafel.live.hub.Welcome;
 
 /** What a phone can say: join or resume, then post, withdraw, recognise, ask for contact, answer, leave. */
 final class ParticipantProtocol {
