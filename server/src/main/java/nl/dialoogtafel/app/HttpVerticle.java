@@ -16,7 +16,7 @@ import nl.dialoogtafel.facilitator.Screens;
 import nl.dialoogtafel.http.ApiReplies;
 import nl.dialoogtafel.http.FlushBatching;
 import nl.dialoogtafel.http.SecurityHeaders;
-import nl.dialoogtafel.live.Hubs;
+import nl.dialoogtafel.live.hub.Hubs;
 import nl.dialoogtafel.live.LiveGateway;
 
 /**

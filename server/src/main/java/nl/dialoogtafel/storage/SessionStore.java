@@ -73,15 +73,6 @@ public final class SessionStore {
     });
   }
 
-  /**
-   * The same, for a caller that still passes the wire name (live/SessionHub until it passes the
-   * {@link SessionStatus}); an unknown name is refused rather than stored.
-   */
-  @Deprecated
-  public Future<Void> setStatus(String id, String status, long headSeq, String headHash) {
-    return setStatus(id, SessionStatus.fromWire(status), headSeq, headHash);
-  }
-
   /** Closed before the moment given and still holding personal data: due for the retention job. */
   public Future<List<String>> dueForRetention(Instant closedBefore) {
     return db.call(() -> {

@@ -1,6 +1,5 @@
 package nl.dialoogtafel.live;
 
-import nl.dialoogtafel.live.Connection;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;

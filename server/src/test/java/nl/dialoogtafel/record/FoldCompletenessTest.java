@@ -22,6 +22,8 @@ import nl.dialoogtafel.dialogue.Dialogue;
 import nl.dialoogtafel.dialogue.SessionEvent;
 import nl.dialoogtafel.dialogue.SessionEvent.ParticipantErased;
 import nl.dialoogtafel.dialogue.SessionStatus;
+import nl.dialoogtafel.live.hub.EventView;
+import nl.dialoogtafel.live.hub.PersonErasure;
 import nl.dialoogtafel.support.EventSamples;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.DynamicTest;
@@ -55,9 +57,10 @@ class FoldCompletenessTest {
         new Fold("RecordCheck.check", true, FoldCompletenessTest::checked),
         new Fold("RecordCheck.check, words erased", true, FoldCompletenessTest::checkedErased),
         new Fold("RecordFolder.fold", true, FoldCompletenessTest::folded),
-        new Fold("RecordExport.of, then ExportVerifier", true, FoldCompletenessTest::exported)));
-    // ---- The live folds, converted in live/ by another change: add them here when it is merged,
-    // ---- e.g. EventView.render (on the sealed record, as folded() does) and PersonErasure.
+        new Fold("RecordExport.of, then ExportVerifier", true, FoldCompletenessTest::exported),
+        new Fold("EventView.render (the room)", true, FoldCompletenessTest::shownToTheRoom),
+        new Fold("PersonErasure.traces", false, PersonErasure::traces)));
+    // HeadWriter.statusSetBy is package-private: live.hub.LiveFoldsTest walks the same samples through it.
     return folds;
   }
 
@@ -165,6 +168,13 @@ class FoldCompletenessTest {
     RecordCheck.Result result = ExportVerifier.verify(export);
     assertTrue(result.valid() && result.complete(), "verdict " + result);
     return export;
+  }
+
+  private static Object shownToTheRoom(SessionEvent e) {
+    List<StoredEvent> events = sealed(e);
+    JsonObject wire = EventView.render(events.get(events.size() - 1), e, EventSamples.before());
+    assertEquals(e.name(), wire.getString("name"));
+    return wire.getJsonObject("data");
   }
 
   private static Object folded(SessionEvent e) {
