@@ -75,6 +75,8 @@ export class SessionRecord extends EventTarget {
       case 'session.closed':
         this.state = 'closed';
         break;
+      case 'harvest.added':
+        break; // the archive shows the harvest; the screens do not
       default:
         break; // events this screen does not know are ignored, as the protocol asks
     }

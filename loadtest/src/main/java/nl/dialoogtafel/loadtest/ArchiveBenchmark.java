@@ -16,6 +16,7 @@ import java.util.Map;
 import nl.dialoogtafel.app.Server;
 import nl.dialoogtafel.app.Settings;
 import nl.dialoogtafel.dialogue.Phase;
+import nl.dialoogtafel.dialogue.SessionStatus;
 import nl.dialoogtafel.record.EventCodec;
 import nl.dialoogtafel.storage.EventStore;
 import nl.dialoogtafel.record.HashChain;
@@ -145,7 +146,7 @@ public final class ArchiveBenchmark {
         new JsonObject().put("harvest", "Oogst " + seq).put("agreements", "Afspraken " + seq), "bench/" + seq,
         record.hash());
     new EventStore(db).append(List.of(event)).toCompletionStage().toCompletableFuture().get();
-    new SessionStore(db).setStatus(record.id(), "closed", seq, event.hash()).toCompletionStage()
+    new SessionStore(db).setStatus(record.id(), SessionStatus.CLOSED, seq, event.hash()).toCompletionStage()
         .toCompletableFuture().get();
     return new Seeded(record.id(), seq, event.hash(), record.at());
   }
@@ -162,7 +163,7 @@ public final class ArchiveBenchmark {
   private static Seeded seed(Database db, List<Phase> phases, String id, int n, int people) throws Exception {
     String now = Instant.now().toString();
     new SessionStore(db).insert(new SessionInfo(id, id.toUpperCase().substring(0, Math.min(6, id.length())) + n,
-        "key", "Benchmark " + id, "Utrecht", "Oost", "transformatiedialoog", phases, ADMIN, now, "open"))
+        "key", "Benchmark " + id, "Utrecht", "Oost", "transformatiedialoog", phases, ADMIN, now, SessionStatus.OPEN))
         .toCompletionStage().toCompletableFuture().get();
     List<Document> participants = new ArrayList<>();
     List<StoredEvent> sealed = new ArrayList<>();
@@ -207,7 +208,7 @@ public final class ArchiveBenchmark {
       store.append(sealed.subList(from, Math.min(sealed.size(), from + 500))).toCompletionStage().toCompletableFuture()
           .get();
     }
-    new SessionStore(db).setStatus(id, "closed", n, hash).toCompletionStage().toCompletableFuture().get();
+    new SessionStore(db).setStatus(id, SessionStatus.CLOSED, n, hash).toCompletionStage().toCompletableFuture().get();
     return new Seeded(id, n, hash, now);
   }
 

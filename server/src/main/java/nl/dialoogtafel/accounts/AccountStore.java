@@ -32,6 +32,7 @@ public final class AccountStore {
   public enum Disabling { DONE, NOT_FOUND, LAST_ADMIN, SELF }
 
   private final Database db;
+  private final PasswordHasher hasher;
   /**
    * "Is another admin left?" and the write that disables one must not interleave, or two admins
    * disabling each other at once would leave none. One verticle holds this store, so a lock on it
@@ -39,52 +40,55 @@ public final class AccountStore {
    */
   private final Object adminChanges = new Object();
 
-  public AccountStore(Database db) {
+  public AccountStore(Database db, PasswordHasher hasher) {
     this.db = db;
+    this.hasher = hasher;
   }
 
   /**
    * Blocking, for start-up: creates or updates the account named in DIALOOG_ADMIN, and gives it
    * access again if it was taken away (the way back when no admin is left).
    */
-  public void ensureAdmin(String username, String password) {
+  public static void ensureAdmin(Database db, String username, String password) {
     Document existing = db.collection(Database.ACCOUNTS).find(eq("_id", username)).first();
-    if (existing != null && PasswordHasher.verify(password, existing.getString("passwordHash"))
+    if (existing != null && PasswordHasher.verifyNow(password, existing.getString("passwordHash"))
         && Account.ADMIN.equals(existing.getString("role")) && !isDisabled(existing)) {
       return;
     }
-    Document account = new Document("_id", username).append("passwordHash", PasswordHasher.hash(password))
+    Document account = new Document("_id", username).append("passwordHash", PasswordHasher.hashNow(password))
         .append("role", Account.ADMIN).append("municipalities", List.of())
         .append("createdAt", existing == null ? Instant.now().toString() : existing.getString("createdAt"));
     db.collection(Database.ACCOUNTS).replaceOne(eq("_id", username), account, new ReplaceOptions().upsert(true));
   }
 
-  /** The account if the password is right; hashing runs on the database workers, never an event loop. */
+  /**
+   * The account if the password is right: the account is read on the database workers, the
+   * password checked on the hashing pool; an unknown name costs the same hashing.
+   */
   public Future<Optional<Account>> check(String username, String password) {
-    return db.call(() -> {
-      Document doc = db.collection(Database.ACCOUNTS).find(eq("_id", username)).first();
-      if (doc == null) {
-        // Same work for an unknown name, so timing does not tell which names exist.
-        PasswordHasher.verify(password, DUMMY_HASH);
-        return Optional.<Account>empty();
-      }
-      boolean right = PasswordHasher.verify(password, doc.getString("passwordHash"));
-      return right && !isDisabled(doc) ? Optional.of(account(doc)) : Optional.<Account>empty();
-    });
+    return db.call(() -> Optional.ofNullable(db.collection(Database.ACCOUNTS).find(eq("_id", username)).first()))
+        .compose(found -> {
+          if (found.isEmpty()) {
+            return hasher.verifyNobody(password).map(no -> Optional.<Account>empty());
+          }
+          Document doc = found.get();
+          return hasher.verify(password, doc.getString("passwordHash"))
+              .map(right -> right && !isDisabled(doc) ? Optional.of(account(doc)) : Optional.<Account>empty());
+        });
   }
 
   /**
    * Creates an account; fails with a duplicate key when the name is taken. The password is
-   * hashed on the database workers.
+   * hashed on the hashing pool first.
    */
   public Future<Account> create(Account account, String password) {
-    return db.call(() -> {
-      Document doc = new Document("_id", account.username()).append("passwordHash", PasswordHasher.hash(password))
+    return hasher.hash(password).compose(hash -> db.call(() -> {
+      Document doc = new Document("_id", account.username()).append("passwordHash", hash)
           .append("role", account.role()).append("municipalities", account.municipalities())
           .append("signature", account.signature()).append("createdAt", Instant.now().toString());
       db.collection(Database.ACCOUNTS).insertOne(doc);
       return account;
-    });
+    }));
   }
 
   public Future<Long> count() {
@@ -179,8 +183,7 @@ public final class AccountStore {
    * except the token given, so an admin who resets their own password stays logged in.
    */
   public Future<Boolean> resetPassword(String username, String password, String keepToken) {
-    return db.call(() -> {
-      String hash = PasswordHasher.hash(password);
+    return hasher.hash(password).compose(hash -> db.call(() -> {
       boolean found = db.collection(Database.ACCOUNTS).updateOne(eq("_id", username),
           Updates.set("passwordHash", hash)).getMatchedCount() > 0;
       if (found) {
@@ -188,7 +191,7 @@ public final class AccountStore {
             : and(eq("account", username), ne("_id", Ids.sha256(keepToken))));
       }
       return found;
-    });
+    }));
   }
 
   /** The listed account, if it exists. */
@@ -209,6 +212,4 @@ public final class AccountStore {
     }
     return new Account(doc.getString("_id"), doc.getString("role"), municipalities, doc.getString("signature"));
   }
-
-  private static final String DUMMY_HASH = PasswordHasher.hash("timing-equaliser");
 }

@@ -3,6 +3,8 @@ package nl.dialoogtafel.accounts;
 import nl.dialoogtafel.http.Account;
 import nl.dialoogtafel.http.ApiReplies;
 import nl.dialoogtafel.http.Bodies;
+import nl.dialoogtafel.http.Fields;
+import nl.dialoogtafel.http.TextRule;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -200,12 +202,8 @@ public final class AccountsApi {
     if (role.equals(Account.READER) && municipalities.isEmpty()) {
       throw Refusal.invalid("municipalities", "municipalities_required", "municipalities");
     }
-    Object rawSignature = body.getValue("signature");
-    if (rawSignature != null && !(rawSignature instanceof String)) {
-      throw Refusal.invalid("signature", "field_type", "signature");
-    }
-    String signature = rawSignature == null ? null : oneLine("signature", (String) rawSignature, 80);
-    return new Account(username, role, municipalities, signature == null || signature.isEmpty() ? null : signature);
+    String signature = new Fields(body).optionalName("signature", 80);
+    return new Account(username, role, municipalities, signature);
   }
 
   private static List<String> municipalities(Object raw) {
@@ -220,23 +218,12 @@ public final class AccountsApi {
       if (!(item instanceof String name)) {
         throw Refusal.invalid("municipalities", "field_type", "municipalities");
       }
-      String clean = oneLine("municipalities", name, 80);
-      if (clean.isEmpty()) {
+      String clean = Fields.check("municipalities", name, 80, TextRule.Shape.NAME);
+      if (clean == null) {
         throw Refusal.invalid("municipalities", "field_length", "municipalities", 1, 80);
       }
       out.add(clean);
     }
     return out;
-  }
-
-  private static String oneLine(String field, String value, int max) {
-    String trimmed = value.trim();
-    if (trimmed.length() > max) {
-      throw Refusal.invalid(field, "field_length", field, 0, max);
-    }
-    if (trimmed.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
-      throw Refusal.invalid(field, "field_characters", field);
-    }
-    return trimmed;
   }
 }

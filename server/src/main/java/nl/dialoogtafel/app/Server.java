@@ -6,13 +6,27 @@ import java.nio.file.Files;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import nl.dialoogtafel.accounts.AccountStore;
+import nl.dialoogtafel.accounts.Auth;
+import nl.dialoogtafel.accounts.PasswordHasher;
 import nl.dialoogtafel.archive.ArchiveCaches;
+import nl.dialoogtafel.archive.ArchiveIndex;
+import nl.dialoogtafel.archive.ArchiveRecords;
+import nl.dialoogtafel.archive.FollowUpStore;
+import nl.dialoogtafel.archive.KioskFollowUps;
+import nl.dialoogtafel.archive.ReadLog;
+import nl.dialoogtafel.archive.RecordCache;
+import nl.dialoogtafel.archive.RecordSource;
+import nl.dialoogtafel.http.OriginPolicy;
 import nl.dialoogtafel.privacy.RetentionJob;
 import nl.dialoogtafel.storage.Database;
+import nl.dialoogtafel.storage.Stores;
 import nl.dialoogtafel.templates.TemplateCatalog;
-import nl.dialoogtafel.accounts.AccountStore;
 
-/** A running Dialoogtafel: the database, the templates and the HTTP verticle, started and stopped together. */
+/**
+ * A running Dialoogtafel and its composition root: the database, the stores, the archive and the
+ * accounts are built here and handed to the HTTP verticle, started and stopped together.
+ */
 public final class Server implements AutoCloseable {
 
   private static final Logger LOG = Logger.getLogger(Server.class.getName());
@@ -23,12 +37,14 @@ public final class Server implements AutoCloseable {
   private final Vertx vertx;
   private final Database db;
   private final HttpVerticle http;
+  private final Services services;
   private final RetentionJob retention;
 
-  private Server(Vertx vertx, Database db, HttpVerticle http, RetentionJob retention) {
+  private Server(Vertx vertx, Database db, HttpVerticle http, Services services, RetentionJob retention) {
     this.vertx = vertx;
     this.db = db;
     this.http = http;
+    this.services = services;
     this.retention = retention;
   }
 
@@ -45,16 +61,35 @@ public final class Server implements AutoCloseable {
       vertx.close();
       throw e;
     }
+    Services services = wire(vertx, settings, db, templates);
     if (settings.adminUser().isPresent()) {
-      new AccountStore(db).ensureAdmin(settings.adminUser().get(), settings.adminPassword().orElseThrow());
+      AccountStore.ensureAdmin(db, settings.adminUser().get(), settings.adminPassword().orElseThrow());
     } else {
       LOG.warning("DIALOOG_ADMIN is niet gezet: er is geen beheerdersaccount, niemand kan inloggen.");
     }
-    HttpVerticle http = new HttpVerticle(settings, db, templates);
+    HttpVerticle http = new HttpVerticle(services);
     vertx.deployVerticle(http).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-    RetentionJob retention = new RetentionJob(db, settings.retention(), http.archiveCaches());
+    RetentionJob retention = new RetentionJob(db, settings.retention(), services.archiveCaches());
     retention.schedule(vertx);
-    return new Server(vertx, db, http, retention);
+    return new Server(vertx, db, http, services, retention);
+  }
+
+  /** The composition root: every shared part of a node, built once and handed to the verticle. */
+  private static Services wire(Vertx vertx, Settings settings, Database db, TemplateCatalog templates) {
+    OriginPolicy origins = new OriginPolicy(settings.publicUrl(), settings.extraOrigins());
+    // The archive's memory is made first: the live sessions' event store tells it of erasures.
+    RecordSource source = new RecordSource(db);
+    RecordCache recordCache = new RecordCache();
+    ArchiveIndex index = new ArchiveIndex(source);
+    ArchiveCaches archiveCaches = new ArchiveCaches(recordCache, index);
+    index.load(); // in the background: the first search waits for it only if it comes very early
+    AccountStore accounts = new AccountStore(db, new PasswordHasher(vertx));
+    Auth auth = new Auth(accounts, origins, settings.publicUrl().map(u -> u.startsWith("https:")).orElse(false));
+    FollowUpStore followups = new FollowUpStore(db);
+    ArchiveHandlers archive = ArchiveHandlers.wire(vertx, auth, templates, source,
+        new ArchiveRecords(source, recordCache), index, followups, new ReadLog(db));
+    return new Services(settings, db, templates, Stores.on(db, archiveCaches), origins, accounts, auth,
+        archiveCaches, new KioskFollowUps(followups, index), archive);
   }
 
   /** The driver and the embedded server narrate every connection; only their warnings matter here. */
@@ -80,7 +115,7 @@ public final class Server implements AutoCloseable {
    * (an erasure) calls {@code archiveCaches().forget(sessionId)} once the change is stored.
    */
   public ArchiveCaches archiveCaches() {
-    return http.archiveCaches();
+    return services.archiveCaches();
   }
 
   @Override

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import nl.dialoogtafel.dialogue.SessionStatus;
 import nl.dialoogtafel.record.RecordCheck;
 import nl.dialoogtafel.record.SessionInfo;
 import nl.dialoogtafel.storage.Database;
@@ -42,6 +43,8 @@ public final class ArchiveIndex {
 
   public static final String COLLECTION = "archive_index";
   private static final int REBUILD_CHUNK = 200;
+  /** Only closed sessions are in the archive. */
+  private static final Bson CLOSED = eq("status", SessionStatus.CLOSED.wire());
 
   private final Database db;
   private final RecordSource source;
@@ -66,12 +69,12 @@ public final class ArchiveIndex {
 
   /** Fresh entries, with their posts, of every closed session the filter lets through. */
   public Future<List<IndexEntry>> closed(Predicate<ArchivedSession> visible) {
-    return load().compose(v -> db.call(() -> fresh(eq("status", "closed"), visible)));
+    return load().compose(v -> db.call(() -> fresh(CLOSED, visible)));
   }
 
   /** Fresh entries, with their posts, of the given closed sessions. */
   public Future<List<IndexEntry>> closed(Collection<String> ids, Predicate<ArchivedSession> visible) {
-    return load().compose(v -> db.call(() -> fresh(and(eq("status", "closed"), in("_id", ids)), visible)));
+    return load().compose(v -> db.call(() -> fresh(and(CLOSED, in("_id", ids)), visible)));
   }
 
   /** Fresh entries of the visible closed sessions whose words hold every one of {@code words}. */
@@ -204,7 +207,7 @@ public final class ArchiveIndex {
     Document head = doc.get("head", Document.class);
     SessionInfo info = new SessionInfo(doc.getString("_id"), null, null, doc.getString("title"),
         doc.getString("municipality"), doc.getString("community"), doc.getString("template"), List.of(),
-        doc.getString("owner"), doc.getString("createdAt"), doc.getString("status"));
+        doc.getString("owner"), doc.getString("createdAt"), SessionInfo.status(doc.getString("status")));
     return new ArchivedSession(info, head == null ? null
         : new RecordCheck.Head(((Number) head.get("seq")).longValue(), head.getString("hash")));
   }

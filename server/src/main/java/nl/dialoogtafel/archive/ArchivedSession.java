@@ -1,6 +1,7 @@
 package nl.dialoogtafel.archive;
 
 import io.vertx.core.json.JsonObject;
+import nl.dialoogtafel.dialogue.SessionStatus;
 import nl.dialoogtafel.record.RecordCheck;
 import nl.dialoogtafel.record.SessionInfo;
 
@@ -8,7 +9,7 @@ import nl.dialoogtafel.record.SessionInfo;
 public record ArchivedSession(SessionInfo info, RecordCheck.Head head) {
 
   public boolean closed() {
-    return "closed".equals(info.status());
+    return info.status() == SessionStatus.CLOSED;
   }
 
   static ArchivedSession fromJson(JsonObject json) {

@@ -3,10 +3,12 @@ package nl.dialoogtafel.archive;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import nl.dialoogtafel.archive.NarrativeRecord.Removal;
 import nl.dialoogtafel.dialogue.Participant;
+import nl.dialoogtafel.dialogue.SessionEvent.PostAdded;
+import nl.dialoogtafel.record.EventCodec;
 import nl.dialoogtafel.record.StoredEvent;
 
 /**
@@ -23,26 +25,20 @@ public final class RecordExport {
 
   public static JsonObject of(ArchivedSession session, List<StoredEvent> events, List<Participant> people) {
     var info = session.info();
-    Map<String, JsonObject> removals = new HashMap<>();
-    for (StoredEvent e : events) {
-      if (e.name().equals("post.withdrawn") || e.name().equals("post.hidden")) {
-        removals.putIfAbsent(e.data().getString("post"), new JsonObject().put("at", e.at())
-            .put("reason", e.name().equals("post.hidden") ? "hidden" : "withdrawn"));
-      }
-    }
+    Map<String, Removal> removals = PostRemovals.of(RecordFolder.decoded(events, Map.of()));
     JsonArray out = new JsonArray();
     for (StoredEvent e : events) {
       JsonObject event = new JsonObject().put("seq", e.seq()).put("at", e.at()).put("name", e.name());
       JsonObject data = e.data();
       JsonObject erased = e.erased();
-      if (e.name().equals("post.added")) {
-        JsonObject removal = removals.get(data.getJsonObject("post").getString("id"));
-        if (removal != null && erased == null) {
-          data = data.copy();
-          data.getJsonObject("post").remove("title");
-          data.getJsonObject("post").remove("text");
-          erased = removal;
-        }
+      // Only a post's own words leave the export; the stored form is kept otherwise, key for key.
+      Removal removal = EventCodec.read(e, Map.of()).orElse(null) instanceof PostAdded added
+          ? removals.get(added.postId()) : null;
+      if (removal != null && erased == null) {
+        data = data.copy();
+        data.getJsonObject("post").remove("title");
+        data.getJsonObject("post").remove("text");
+        erased = new JsonObject().put("at", removal.at()).put("reason", removal.why());
       }
       event.put("data", data).put("contentHash", e.contentHash()).put("hash", e.hash());
       if (erased != null) {

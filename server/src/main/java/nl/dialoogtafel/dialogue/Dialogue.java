@@ -1,7 +1,6 @@
 package nl.dialoogtafel.dialogue;
 
 import java.util.List;
-import java.util.Set;
 import nl.dialoogtafel.dialogue.Command.AcceptContact;
 import nl.dialoogtafel.dialogue.Command.AddHarvest;
 import nl.dialoogtafel.dialogue.Command.AddPost;
@@ -52,49 +51,8 @@ public final class Dialogue {
   }
 
   public static SessionState evolve(SessionState state, SessionEvent event) {
-    SessionState next = apply(state, event);
+    SessionState next = event.accept(new Evolution(state));
     return event.isPublic() ? next.withSeq(next.seq() + 1) : next;
-  }
-
-  // Java 17 has no pattern switch; the final throw keeps the chain honest when an event is added.
-  private static SessionState apply(SessionState state, SessionEvent event) {
-    if (event instanceof ParticipantJoined e) {
-      return state.withParticipant(e.participant());
-    } else if (event instanceof PhaseStarted e) {
-      return state.withPhase(e.phase().id());
-    } else if (event instanceof PostAdded e) {
-      return state.withPost(
-          new PostState(e.postId(), e.kind(), e.authorId(), e.phaseId(), false, false, Set.of(), false));
-    } else if (event instanceof PostWithdrawn e) {
-      return state.withPost(state.posts().get(e.postId()).withdraw());
-    } else if (event instanceof PostHidden e) {
-      return state.withPost(state.posts().get(e.postId()).hide());
-    } else if (event instanceof PostSpotlighted) {
-      return state;
-    } else if (event instanceof RecognitionAdded e) {
-      return state.withPost(state.posts().get(e.postId()).recognizedBy(e.byId()));
-    } else if (event instanceof ConnectionMade e) {
-      ContactRequest request = state.requests().get(e.requestId());
-      SessionState connected = state.withConnection(e.requesterId(), e.accepterId());
-      return request == null ? connected : connected.withRequest(request.with(ContactRequest.Status.ACCEPTED));
-    } else if (event instanceof SessionLocked) {
-      return state.withStatus(SessionStatus.LOCKED);
-    } else if (event instanceof SessionReopened) {
-      return state.withStatus(SessionStatus.OPEN);
-    } else if (event instanceof SessionClosed) {
-      return state.withStatus(SessionStatus.CLOSED);
-    } else if (event instanceof HarvestAdded) {
-      return state;
-    } else if (event instanceof PostMarked e) {
-      return state.withPost(state.posts().get(e.postId()).markTelling(e.telling()));
-    } else if (event instanceof ParticipantErased e) {
-      return state.withErased(e.participantId());
-    } else if (event instanceof ContactRequested e) {
-      return state.withRequest(new ContactRequest(e.requestId(), e.fromId(), e.toId(), ContactRequest.Status.PENDING));
-    } else if (event instanceof ContactDeclined e) {
-      return state.withRequest(state.requests().get(e.requestId()).with(ContactRequest.Status.DECLINED));
-    }
-    throw new IllegalArgumentException("unknown event " + event);
   }
 
   public static Decision decide(Command command, SessionState state) {

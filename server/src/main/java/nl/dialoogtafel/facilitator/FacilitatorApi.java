@@ -4,6 +4,7 @@ import nl.dialoogtafel.http.Account;
 import nl.dialoogtafel.accounts.Auth;
 import nl.dialoogtafel.http.ApiReplies;
 import nl.dialoogtafel.http.Bodies;
+import nl.dialoogtafel.http.Fields;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -17,10 +18,11 @@ import nl.dialoogtafel.dialogue.Participant;
 import nl.dialoogtafel.dialogue.PostKind;
 import nl.dialoogtafel.dialogue.PostState;
 import nl.dialoogtafel.dialogue.SessionState;
-import nl.dialoogtafel.live.EventView;
-import nl.dialoogtafel.live.Hubs;
+import nl.dialoogtafel.dialogue.SessionStatus;
+import nl.dialoogtafel.live.hub.EventView;
+import nl.dialoogtafel.live.hub.Hubs;
 import nl.dialoogtafel.http.Refusal;
-import nl.dialoogtafel.live.SessionHub;
+import nl.dialoogtafel.live.hub.SessionHub;
 import nl.dialoogtafel.record.SessionInfo;
 import nl.dialoogtafel.storage.Documents;
 import nl.dialoogtafel.templates.SessionTemplate;
@@ -63,10 +65,11 @@ public final class FacilitatorApi {
     String municipality;
     String community;
     try {
-      templateId = text(body, "template", 1, 64);
-      title = text(body, "title", 1, 120);
-      municipality = text(body, "municipality", 1, 80);
-      community = optional(body, "community", 120);
+      Fields fields = new Fields(body);
+      templateId = fields.text("template", 1, 64, false);
+      title = fields.name("title", 1, 120);
+      municipality = fields.name("municipality", 1, 80);
+      community = fields.optionalName("community", 120);
     } catch (Refusal invalid) {
       ApiReplies.failure(ctx, invalid);
       return;
@@ -90,7 +93,7 @@ public final class FacilitatorApi {
   private Future<SessionInfo> insertWithFreshCode(SessionTemplate template, String title, String municipality,
       String community, String owner, int attempts) {
     SessionInfo info = new SessionInfo(Ids.id("s"), Ids.joinCode(), Ids.secret(), title, municipality, community,
-        template.id(), template.phases(), owner, Instant.now().toString(), "open");
+        template.id(), template.phases(), owner, Instant.now().toString(), SessionStatus.OPEN);
     return hubs.stores().sessions().insert(info).map(v -> info).recover(e -> attempts > 1 && Documents.isDuplicateKey(e)
         ? insertWithFreshCode(template, title, municipality, community, owner, attempts - 1)
         : Future.failedFuture(e));
@@ -101,7 +104,7 @@ public final class FacilitatorApi {
       JsonArray list = new JsonArray();
       sessions.forEach(s -> list.add(new JsonObject().put("id", s.id()).put("title", s.title())
           .put("municipality", s.municipality()).put("community", s.community()).put("code", s.code())
-          .put("state", s.status()).put("createdAt", s.createdAt())));
+          .put("state", s.status().wire()).put("createdAt", s.createdAt())));
       ApiReplies.json(ctx, 200, list);
     }).onFailure(e -> ApiReplies.failure(ctx, e));
   }
@@ -114,14 +117,14 @@ public final class FacilitatorApi {
   public void startPhase(RoutingContext ctx) {
     JsonObject body = Bodies.object(ctx);
     if (body != null) {
-      act(ctx, () -> new Command.StartPhase(text(body, "phase", 1, 64)));
+      act(ctx, () -> new Command.StartPhase(new Fields(body).text("phase", 1, 64, false)));
     }
   }
 
   public void hidePost(RoutingContext ctx) {
     JsonObject body = Bodies.object(ctx);
     if (body != null) {
-      act(ctx, () -> new Command.Hide(ctx.pathParam("postId"), text(body, "reason", 1, 280)));
+      act(ctx, () -> new Command.Hide(ctx.pathParam("postId"), new Fields(body).text("reason", 1, 280, false)));
     }
   }
 
@@ -259,31 +262,5 @@ public final class FacilitatorApi {
 
   private static String systemKey() {
     return "facilitator/" + Ids.id("f");
-  }
-
-  private static String text(JsonObject body, String field, int min, int max) {
-    String value = optional(body, field, max);
-    if (value == null || value.length() < min) {
-      throw Refusal.invalid(field, "field_required", field);
-    }
-    return value;
-  }
-
-  private static String optional(JsonObject body, String field, int max) {
-    Object raw = body.getValue(field);
-    if (raw == null) {
-      return null;
-    }
-    if (!(raw instanceof String value)) {
-      throw Refusal.invalid(field, "field_type", field);
-    }
-    String trimmed = value.trim();
-    if (trimmed.length() > max) {
-      throw Refusal.invalid(field, "field_length", field, 0, max);
-    }
-    if (trimmed.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
-      throw Refusal.invalid(field, "field_characters", field);
-    }
-    return trimmed.isEmpty() ? null : trimmed;
   }
 }

@@ -2,7 +2,10 @@ package nl.dialoogtafel.http;
 
 import io.vertx.core.json.JsonObject;
 
-/** Reads and checks the fields of an incoming message; every refusal names its field. */
+/**
+ * Reads and checks the fields of an incoming JSON message or body (phone, facilitator, accounts);
+ * text goes through {@link TextRule}, and every refusal names its field.
+ */
 public final class Fields {
 
   private final JsonObject message;
@@ -11,20 +14,38 @@ public final class Fields {
     this.message = message;
   }
 
-  /** A required string of {@code min..max} characters; single-line ones are trimmed. */
+  /** A required string of {@code min..max} characters (code points), checked by {@link TextRule}. */
   public String text(String field, int min, int max, boolean multiline) {
-    String value = optionalText(field, max, multiline);
-    if (value == null || value.codePointCount(0, value.length()) < min) {
-      if (value == null || value.isEmpty()) {
-        throw Refusal.invalid(field, "field_required", field);
-      }
+    return required(field, min, max, multiline ? TextRule.Shape.TEXT : TextRule.Shape.LINE);
+  }
+
+  /** An optional string of at most {@code max} characters; absent or blank becomes null. */
+  public String optionalText(String field, int max, boolean multiline) {
+    return optional(field, max, multiline ? TextRule.Shape.TEXT : TextRule.Shape.LINE);
+  }
+
+  /** A required name (person, organisation, role, municipality…): one line, nothing hidden in it. */
+  public String name(String field, int min, int max) {
+    return required(field, min, max, TextRule.Shape.NAME);
+  }
+
+  /** An optional name; absent or blank becomes null. */
+  public String optionalName(String field, int max) {
+    return optional(field, max, TextRule.Shape.NAME);
+  }
+
+  private String required(String field, int min, int max, TextRule.Shape shape) {
+    String value = optional(field, max, shape);
+    if (value == null) {
+      throw Refusal.invalid(field, "field_required", field);
+    }
+    if (TextRule.length(value) < min) {
       throw Refusal.invalid(field, "field_length", field, min, max);
     }
     return value;
   }
 
-  /** An optional string of at most {@code max} characters; absent or blank becomes null. */
-  public String optionalText(String field, int max, boolean multiline) {
+  private String optional(String field, int max, TextRule.Shape shape) {
     Object raw = message.getValue(field);
     if (raw == null) {
       return null;
@@ -32,16 +53,21 @@ public final class Fields {
     if (!(raw instanceof String value)) {
       throw Refusal.invalid(field, "field_type", field);
     }
-    String cleaned = multiline ? value.strip() : value.trim();
-    if (cleaned.codePointCount(0, cleaned.length()) > max) {
-      throw Refusal.invalid(field, "field_length", field, 0, max);
+    return check(field, value, max, shape);
+  }
+
+  /**
+   * One string checked by {@link TextRule}, cleaned as it is to be stored (null when blank); a
+   * fault is refused with {@code field_length} or {@code field_characters}, naming the field.
+   */
+  public static String check(String field, String value, int max, TextRule.Shape shape) {
+    String cleaned = TextRule.clean(value);
+    TextRule.Fault fault = TextRule.fault(cleaned, max, shape);
+    if (fault == TextRule.Fault.CHARACTERS) {
+      throw Refusal.invalid(field, "field_characters", field);
     }
-    for (int i = 0; i < cleaned.length(); i++) {
-      char c = cleaned.charAt(i);
-      boolean allowedBreak = multiline && (c == '\n' || c == '\r' || c == '\t');
-      if ((c < 0x20 && !allowedBreak) || c == 0x7f || (c >= 0x80 && c < 0xa0)) {
-        throw Refusal.invalid(field, "field_characters", field);
-      }
+    if (fault == TextRule.Fault.LENGTH) {
+      throw Refusal.invalid(field, "field_length", field, 0, max);
     }
     return cleaned.isEmpty() ? null : cleaned;
   }

@@ -5,7 +5,6 @@ import nl.dialoogtafel.http.Refusal;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -21,6 +20,9 @@ import nl.dialoogtafel.storage.Ids;
 import nl.dialoogtafel.i18n.Messages;
 import nl.dialoogtafel.record.SessionInfo;
 import nl.dialoogtafel.http.OriginPolicy;
+import nl.dialoogtafel.live.hub.Connection;
+import nl.dialoogtafel.live.hub.EventView;
+import nl.dialoogtafel.live.hub.Hubs;
 
 /**
  * The {@code /ws} endpoint: checks the Origin before the upgrade, reads one JSON object per text
@@ -84,18 +86,18 @@ public final class LiveGateway {
     open.add(c);
     socket.textMessageHandler(text -> onText(c, text));
     socket.binaryMessageHandler(bytes -> c.error(null, Refusal.of("bad_request")));
-    socket.pongHandler(pong -> c.lastHeardNanos = System.nanoTime());
+    socket.pongHandler(pong -> c.heard());
     socket.exceptionHandler(e -> closeBroken(socket, e));
     socket.closeHandler(v -> {
       open.remove(c);
-      if (c.hub != null) {
-        c.hub.detach(c);
+      if (c.hub() != null) {
+        c.hub().detach(c);
       }
     });
   }
 
   private void onText(Connection c, String text) {
-    c.lastHeardNanos = System.nanoTime();
+    c.heard();
     boolean tooLarge = text.length() > MAX_MESSAGE_BYTES / 3
         && text.getBytes(StandardCharsets.UTF_8).length > MAX_MESSAGE_BYTES;
     JsonObject message;
@@ -111,7 +113,7 @@ public final class LiveGateway {
       c.error(ref, Refusal.of("too_large"));
       return;
     }
-    if (!c.rate.tryTake()) {
+    if (!c.withinRate()) {
       c.error(ref, Refusal.of("rate_limited"));
       return;
     }
@@ -120,7 +122,7 @@ public final class LiveGateway {
       return;
     }
     if (message.getValue("lang") instanceof String lang) {
-      c.language = Messages.language(lang);
+      c.language(Messages.language(lang));
     }
     Future<?> outcome;
     try {
@@ -140,11 +142,11 @@ public final class LiveGateway {
       c.send(new JsonObject().put("type", "pong").put("ref", ref));
       return Future.succeededFuture();
     }
-    if (c.role == Connection.Role.KIOSK && !type.equals("watch")) {
+    if (c.role() == Connection.Role.KIOSK && !type.equals("watch")) {
       throw new Refusal("forbidden", "kiosk_readonly", null);
     }
     if (type.equals("join") || type.equals("resume") || type.equals("watch")) {
-      if (c.role != Connection.Role.NEW) {
+      if (c.role() != Connection.Role.NEW) {
         throw new Refusal("invalid", "already_joined", "type");
       }
       return switch (type) {
@@ -153,7 +155,7 @@ public final class LiveGateway {
         default -> watch(c, ref, m);
       };
     }
-    if (c.role != Connection.Role.PARTICIPANT) {
+    if (c.role() != Connection.Role.PARTICIPANT) {
       throw Refusal.of("not_joined");
     }
     String id = m.getValue("id") instanceof String s ? s : null;
@@ -190,13 +192,13 @@ public final class LiveGateway {
           if (!Ids.sameSecret(key, hub.info().kioskKey())) {
             return Future.failedFuture(new Refusal("forbidden", "kiosk_key", "key"));
           }
-          c.role = Connection.Role.KIOSK;
+          c.becomeKiosk();
           // The follow-ups are read before attaching, so no event can slip between reply and stream.
           return followUps.apply(hub.info()).otherwise(e -> new JsonArray()).map(feed -> {
-            if (c.socket.isClosed()) {
+            if (c.isClosed()) {
               return null;
             }
-            c.hub = hub;
+            c.watch(hub);
             boolean reset = after > hub.state().seq();
             List<String> events = hub.attach(c, reset ? 0 : after);
             JsonObject head = new JsonObject().put("type", "watching").put("ref", ref).put("epoch", hub.epoch())
@@ -232,10 +234,10 @@ public final class LiveGateway {
   private void sweep() {
     long now = System.nanoTime();
     for (Connection c : List.copyOf(open)) {
-      if (now - c.lastHeardNanos > IDLE_NANOS) {
-        c.socket.close(Connection.CLOSE_IDLE, Messages.text(c.language, "error.idle"));
-      } else if (!c.socket.isClosed()) {
-        c.socket.writePing(Buffer.buffer("p"));
+      if (c.silentSince(IDLE_NANOS, now)) {
+        c.close(Connection.CLOSE_IDLE, Messages.text(c.language(), "error.idle"));
+      } else if (!c.isClosed()) {
+        c.ping();
       }
     }
     participants.joinGuard().forgetOld();

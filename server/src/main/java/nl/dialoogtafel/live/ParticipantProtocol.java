@@ -8,15 +8,17 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import nl.dialoogtafel.storage.Ids;
 import nl.dialoogtafel.dialogue.Command;
 import nl.dialoogtafel.dialogue.Participant;
 import nl.dialoogtafel.dialogue.PostKind;
-import nl.dialoogtafel.i18n.Messages;
-import nl.dialoogtafel.privacy.Finding;
-import nl.dialoogtafel.privacy.PrivacyGuard;
+import nl.dialoogtafel.privacy.PrivacyPrompt;
 import nl.dialoogtafel.record.ParticipantRecord;
+import nl.dialoogtafel.dialogue.SessionStatus;
+import nl.dialoogtafel.live.hub.Connection;
+import nl.dialoogtafel.live.hub.EventView;
+import nl.dialoogtafel.live.hub.Hubs;
+import nl.dialoogtafel.live.hub.SessionHub;
 
 /** What a phone can say: join or resume, then post, withdraw, recognise, ask for contact, answer, leave. */
 final class ParticipantProtocol {
@@ -42,20 +44,20 @@ final class ParticipantProtocol {
     if (!CODE.matcher(code).matches()) {
       throw Refusal.invalid("code", "code_format");
     }
-    String name = f.text("name", 1, 80, false);
-    String organisation = f.text("organisation", 1, 120, false);
-    String role = f.text("role", 1, 80, false);
-    String phone = contact(f.optionalText("phone", 40, false), PHONE, "phone");
-    String email = contact(f.optionalText("email", 254, false), EMAIL, "email");
+    String name = f.name("name", 1, 80);
+    String organisation = f.name("organisation", 1, 120);
+    String role = f.name("role", 1, 80);
+    String phone = contact(f.optionalName("phone", 40), PHONE, "phone");
+    String email = contact(f.optionalName("email", 254), EMAIL, "email");
     boolean showName = f.bool("showName", true);
     String joinId = f.optionalText("id", 100, false);
-    if (joinGuard.blocked(c.address)) {
+    if (joinGuard.blocked(c.address())) {
       throw new Refusal("rate_limited", "join_rate_limited", "code");
     }
     return hubs.byCode(code)
         .onFailure(e -> {
           if (e instanceof Refusal p && p.code().equals("unknown_session")) {
-            joinGuard.missed(c.address);
+            joinGuard.missed(c.address());
           }
         })
         .compose(hub -> {
@@ -69,7 +71,7 @@ final class ParticipantProtocol {
             welcome(c, ref, hub, known, identity.token());
             return Future.succeededFuture();
           }
-          if (hub.state().status().wire().equals("closed")) {
+          if (hub.state().status() == SessionStatus.CLOSED) {
             return Future.failedFuture(Refusal.of("session_closed"));
           }
           ParticipantRecord record = new ParticipantRecord(identity.participantId(), hub.info().id(), name,
@@ -100,7 +102,7 @@ final class ParticipantProtocol {
   }
 
   private static void welcome(Connection c, String ref, SessionHub hub, Participant participant, String token) {
-    becomeParticipant(c, hub, participant.id());
+    c.becomeParticipant(hub, participant.id());
     List<String> events = hub.attach(c, 0);
     c.sendRaw(Welcome.withEvents(welcomeHead(ref, hub, participant, token, false), events));
     hub.sendPresenceTo(c);
@@ -125,7 +127,7 @@ final class ParticipantProtocol {
             }
             // A record that is not the one this phone knew (other epoch, or shorter than its copy) starts over.
             boolean reset = (epoch != null && !epoch.equals(hub.epoch())) || after > hub.state().seq();
-            becomeParticipant(c, hub, record.id());
+            c.becomeParticipant(hub, record.id());
             return hub.attachFromStore(c, reset ? 0 : after).map(replay -> {
               c.sendRaw(Welcome.withEvents(welcomeHead(ref, hub, participant, token, reset), replay.events()));
               c.replayed(replay.upTo());
@@ -146,15 +148,15 @@ final class ParticipantProtocol {
     String title = f.optionalText("title", 120, false);
     String text = f.text("text", 1, 4000, true);
     boolean confirm = f.bool("confirm", false);
-    guardPrivacy(c.language, "title", title, confirm);
-    guardPrivacy(c.language, "text", text, confirm);
-    return c.hub.submit(new Command.AddPost(Ids.id("p"), c.participantId, kind, title, text), key(c, id));
+    PrivacyPrompt.check("title", title, confirm, c.language());
+    PrivacyPrompt.check("text", text, confirm, c.language());
+    return c.hub().submit(new Command.AddPost(Ids.id("p"), c.participantId(), kind, title, text), key(c, id));
   }
 
   Future<Long> withdraw(Connection c, JsonObject m) {
     Fields f = new Fields(m);
     String id = f.id();
-    return c.hub.submit(new Command.Withdraw(c.participantId, f.text("post", 1, 40, false)), key(c, id));
+    return c.hub().submit(new Command.Withdraw(c.participantId(), f.text("post", 1, 40, false)), key(c, id));
   }
 
   Future<Long> recognize(Connection c, JsonObject m) {
@@ -162,8 +164,8 @@ final class ParticipantProtocol {
     String id = f.id();
     String post = f.text("post", 1, 40, false);
     String note = f.optionalText("note", 280, true);
-    guardPrivacy(c.language, "note", note, f.bool("confirm", false));
-    return c.hub.submit(new Command.Recognize(c.participantId, post, note), key(c, id));
+    PrivacyPrompt.check("note", note, f.bool("confirm", false), c.language());
+    return c.hub().submit(new Command.Recognize(c.participantId(), post, note), key(c, id));
   }
 
   Future<Long> requestContact(Connection c, JsonObject m) {
@@ -171,7 +173,7 @@ final class ParticipantProtocol {
     String id = f.id();
     String to = f.text("to", 1, 40, false);
     String note = f.optionalText("note", 280, true);
-    return c.hub.submit(new Command.RequestContact(requestIdFor(c, id), c.participantId, to, note), key(c, id));
+    return c.hub().submit(new Command.RequestContact(requestIdFor(c, id), c.participantId(), to, note), key(c, id));
   }
 
   /**
@@ -179,36 +181,28 @@ final class ParticipantProtocol {
    * the same request (the ack carries it, and a later contact.declined can be matched to it).
    */
   String requestIdFor(Connection c, String clientId) {
-    return "c" + Ids.sha256(c.hub.info().id() + "/" + key(c, clientId)).substring(0, 16);
+    return "c" + Ids.sha256(c.hub().info().id() + "/" + key(c, clientId)).substring(0, 16);
   }
 
   Future<Long> acceptContact(Connection c, JsonObject m) {
     Fields f = new Fields(m);
     String id = f.id();
-    return c.hub.submit(new Command.AcceptContact(c.participantId, f.text("request", 1, 40, false)), key(c, id));
+    return c.hub().submit(new Command.AcceptContact(c.participantId(), f.text("request", 1, 40, false)), key(c, id));
   }
 
   Future<Long> declineContact(Connection c, JsonObject m) {
     Fields f = new Fields(m);
     String id = f.id();
-    return c.hub.submit(new Command.DeclineContact(c.participantId, f.text("request", 1, 40, false)), key(c, id));
+    return c.hub().submit(new Command.DeclineContact(c.participantId(), f.text("request", 1, 40, false)), key(c, id));
   }
 
   void leave(Connection c) {
-    c.hub.detach(c);
-    c.hub = null;
-    c.participantId = null;
-    c.role = Connection.Role.NEW;
+    c.hub().detach(c);
+    c.becomeNobody();
   }
 
   private static String key(Connection c, String clientId) {
-    return c.participantId + "/" + clientId;
-  }
-
-  private static void becomeParticipant(Connection c, SessionHub hub, String participantId) {
-    c.role = Connection.Role.PARTICIPANT;
-    c.hub = hub;
-    c.participantId = participantId;
+    return c.participantId() + "/" + clientId;
   }
 
   private static JsonObject welcomeHead(String ref, SessionHub hub, Participant p, String token, boolean reset) {
@@ -227,28 +221,5 @@ final class ParticipantProtocol {
       throw Refusal.invalid(field, "contact_invalid");
     }
     return value;
-  }
-
-  /**
-   * Refuses text that seems to identify a client. The author may confirm after looking again,
-   * except for a BSN, which is never stored.
-   */
-  private static void guardPrivacy(String language, String field, String text, boolean confirm) {
-    if (text == null) {
-      return;
-    }
-    List<Finding> findings = PrivacyGuard.scan(text);
-    if (findings.isEmpty()) {
-      return;
-    }
-    if (findings.stream().anyMatch(finding -> finding.kind().alwaysRefused())) {
-      throw new Refusal("privacy", "privacy_bsn", field);
-    }
-    if (!confirm) {
-      String found = findings.stream()
-          .map(finding -> Messages.text(language, "privacy." + finding.kind().name(), finding.excerpt()))
-          .collect(Collectors.joining(", "));
-      throw new Refusal("privacy", "privacy", field, found);
-    }
   }
 }

@@ -7,11 +7,11 @@ import java.util.List;
  * Puts already-encoded events into a {@code welcome} or {@code watching} reply, so a join costs
  * string concatenation, not re-encoding the whole record.
  */
-public final class Welcome {
+final class Welcome {
 
   private Welcome() {}
 
-  public static String withEvents(JsonObject head, List<String> events) {
+  static String withEvents(JsonObject head, List<String> events) {
     String encodedHead = head.encode();
     int size = encodedHead.length() + 16;
     for (String event : events) {

@@ -1,6 +1,5 @@
 package nl.dialoogtafel.record;
 
-import io.vertx.core.json.JsonObject;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -12,7 +11,8 @@ import java.util.Set;
  *
  * <p>An event whose words were removed (withdrawn by its author, hidden by the facilitator) has
  * no content to check, only its place in the chain; that is allowed only for a post that a later
- * event of the same record withdrew or hid, so redaction cannot be used to mask a change.
+ * event of the same record withdrew or hid, or whose writer the record says was erased, so
+ * redaction cannot be used to mask a change ({@link RemovalGrounds}).
  */
 public final class RecordCheck {
 
@@ -38,37 +38,10 @@ public final class RecordCheck {
     }
   }
 
-  /**
-   * Words may only be missing where the record itself says why: the post was withdrawn or hidden,
-   * or its author (or the one who recognised it) was erased on request.
-   */
-  private static boolean redactionJustified(StoredEvent e, Set<String> removedPosts, Set<String> erasedPeople) {
-    JsonObject d = e.data() == null ? new JsonObject() : e.data();
-    if ("post.added".equals(e.name()) && d.getJsonObject("post") != null) {
-      JsonObject post = d.getJsonObject("post");
-      JsonObject author = post.getJsonObject("author");
-      return removedPosts.contains(post.getString("id"))
-          || (author != null && erasedPeople.contains(author.getString("id")));
-    }
-    if ("recognition.added".equals(e.name()) && d.getJsonObject("by") != null) {
-      return erasedPeople.contains(d.getJsonObject("by").getString("id"));
-    }
-    return false;
-  }
-
   public static Result check(String session, List<StoredEvent> events, Head head) {
     Set<Long> present = new HashSet<>();
-    Set<String> removedPosts = new HashSet<>();
-    Set<String> erasedPeople = new HashSet<>();
-    for (StoredEvent e : events) {
-      present.add(e.seq());
-      if ((e.name().equals("post.withdrawn") || e.name().equals("post.hidden")) && e.data() != null) {
-        removedPosts.add(e.data().getString("post"));
-      }
-      if (e.name().equals("participant.erased") && e.data() != null && e.data().getJsonObject("participant") != null) {
-        erasedPeople.add(e.data().getJsonObject("participant").getString("id"));
-      }
-    }
+    events.forEach(e -> present.add(e.seq()));
+    RemovalGrounds grounds = RemovalGrounds.of(events);
     String previous = HashChain.GENESIS;
     long expected = 1;
     int redacted = 0;
@@ -84,7 +57,7 @@ public final class RecordCheck {
       }
       if (e.isErased()) {
         redacted++;
-        if (!redactionJustified(e, removedPosts, erasedPeople)) {
+        if (!grounds.justify(e)) {
           return Result.bad(count, redacted, e.seq(), e.name(), "redacted_without_removal", 0);
         }
       } else if (!HashChain.contentHash(session, e.seq(), e.at(), e.name(), e.data()).equals(e.contentHash())) {

@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import nl.dialoogtafel.dialogue.Phase;
+import nl.dialoogtafel.dialogue.SessionStatus;
 
 /**
  * What a session is, apart from what happened in it: its code, its kiosk key, who runs it, and
@@ -12,7 +13,7 @@ import nl.dialoogtafel.dialogue.Phase;
  */
 public record SessionInfo(
     String id, String code, String kioskKey, String title, String municipality, String community,
-    String templateId, List<Phase> phases, String owner, String createdAt, String status) {
+    String templateId, List<Phase> phases, String owner, String createdAt, SessionStatus status) {
 
   public SessionInfo {
     phases = List.copyOf(phases);
@@ -23,7 +24,12 @@ public record SessionInfo(
     phases.forEach(p -> phaseList.add(EventCodec.phase(p)));
     return new JsonObject().put("id", id).put("code", code).put("kioskKey", kioskKey).put("title", title)
         .put("municipality", municipality).put("community", community).put("template", templateId)
-        .put("phases", phaseList).put("owner", owner).put("createdAt", createdAt).put("status", status);
+        .put("phases", phaseList).put("owner", owner).put("createdAt", createdAt).put("status", status.wire());
+  }
+
+  /** The status a session document lists; a document written before statuses were kept is open. */
+  public static SessionStatus status(String wire) {
+    return wire == null ? SessionStatus.OPEN : SessionStatus.fromWire(wire);
   }
 
   public static SessionInfo fromJson(JsonObject json) {
@@ -34,6 +40,6 @@ public record SessionInfo(
     return new SessionInfo(json.getString("id"), json.getString("code"), json.getString("kioskKey"),
         json.getString("title"), json.getString("municipality"), json.getString("community"),
         json.getString("template"), phases, json.getString("owner"), json.getString("createdAt"),
-        json.getString("status", "open"));
+        status(json.getString("status")));
   }
 }

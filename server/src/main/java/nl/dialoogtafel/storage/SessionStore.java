@@ -1,5 +1,6 @@
 package nl.dialoogtafel.storage;
 
+import nl.dialoogtafel.dialogue.SessionStatus;
 import nl.dialoogtafel.record.SessionInfo;
 import static com.mongodb.client.model.Filters.eq;
 
@@ -56,10 +57,10 @@ public final class SessionStore {
    * record's head at that moment: a copy of the last seq and hash outside the chain, so a record
    * cut short at its end can be told from a complete one.
    */
-  public Future<Void> setStatus(String id, String status, long headSeq, String headHash) {
-    List<Bson> changes = new ArrayList<>(List.of(Updates.set("status", status),
+  public Future<Void> setStatus(String id, SessionStatus status, long headSeq, String headHash) {
+    List<Bson> changes = new ArrayList<>(List.of(Updates.set("status", status.wire()),
         Updates.set("head", new Document("seq", headSeq).append("hash", headHash))));
-    if ("closed".equals(status)) {
+    if (status == SessionStatus.CLOSED) {
       // The first closing starts the retention period of the session's personal data.
       changes.add(Updates.min("closedAt", Instant.now().toString()));
     }
@@ -76,7 +77,7 @@ public final class SessionStore {
   public Future<List<String>> dueForRetention(Instant closedBefore) {
     return db.call(() -> {
       List<String> ids = new ArrayList<>();
-      for (Document doc : db.collection(Database.SESSIONS).find(Filters.and(eq("status", "closed"),
+      for (Document doc : db.collection(Database.SESSIONS).find(Filters.and(eq("status", SessionStatus.CLOSED.wire()),
           Filters.lt("closedAt", closedBefore.toString()), Filters.exists("personalDataRemovedAt", false)))
           .projection(new Document("_id", 1))) {
         ids.add(doc.getString("_id"));

@@ -1,5 +1,6 @@
 package nl.dialoogtafel.app;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -42,4 +43,13 @@ class ImportRulesTest {
           "app", "facilitator", "archive", "live", "accounts", "privacy", "storage")
       .whereLayer("dialogue").mayOnlyBeAccessedByLayers(
           "app", "facilitator", "archive", "live", "privacy", "http", "templates", "storage", "record");
+
+  /**
+   * The live session's parts (live.hub) know nothing of the socket protocol above them (live):
+   * the gateway may use the hub, never the reverse, so the two never form a cycle.
+   */
+  @ArchTest
+  static final ArchRule theHubDoesNotReachBackIntoTheGateway = noClasses()
+      .that().resideInAPackage("nl.dialoogtafel.live.hub..")
+      .should().dependOnClassesThat().resideInAPackage("nl.dialoogtafel.live");
 }

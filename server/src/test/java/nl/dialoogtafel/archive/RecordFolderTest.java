@@ -13,6 +13,7 @@ import java.util.Map;
 import nl.dialoogtafel.dialogue.Participant;
 import nl.dialoogtafel.dialogue.Phase;
 import nl.dialoogtafel.dialogue.PostKind;
+import nl.dialoogtafel.dialogue.SessionStatus;
 import nl.dialoogtafel.record.EventCodec;
 import nl.dialoogtafel.record.HashChain;
 import nl.dialoogtafel.record.RecordCheck;
@@ -26,7 +27,7 @@ class RecordFolderTest {
 
   private static final Phase STORIES = new Phase("verhalen", "Verhalen", "Vertel.", List.of(PostKind.STORY), 30);
   private static final SessionInfo INFO = new SessionInfo("s1", "ABCDEF", "k", "Dialoog", "Utrecht", "Oost",
-      "transformatiedialoog", List.of(STORIES), "gl", "2025-03-01T09:00:00Z", "closed");
+      "transformatiedialoog", List.of(STORIES), "gl", "2025-03-01T09:00:00Z", SessionStatus.CLOSED);
 
   private static List<StoredEvent> seal(List<JsonObject> events) {
     List<StoredEvent> out = new ArrayList<>();

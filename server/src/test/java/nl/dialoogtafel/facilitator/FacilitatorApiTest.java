@@ -374,6 +374,28 @@ class FacilitatorApiTest {
     assertError(missing, 400, "invalid", "title");
   }
 
+  @Test
+  @DisplayName("A title with a C1 control (U+0085) answers 400 naming the field title, as it does from a phone")
+  void c1ControlInTitleIsRefused() throws Exception {
+    long sessions = sessionCount();
+    HttpResponse<String> response = server.post("/api/sessions", cookie, new JsonObject()
+        .put("template", "transformatiedialoog").put("title", "Dialoog\u0085Oost").put("municipality", "Utrecht"));
+    assertError(response, 400, "invalid", "title");
+    assertEquals(sessions, sessionCount());
+  }
+
+  @Test
+  @DisplayName("A municipality with a bidi override or a zero-width space answers 400; a title is stored in NFC")
+  void namesRefuseInvisibleCharactersAndAreStoredComposed() throws Exception {
+    for (String sneaky : List.of("Utrecht\u202E", "Utr\u200Becht", "\u2066Utrecht\u2069", "Utrecht\uFEFF")) {
+      HttpResponse<String> response = server.post("/api/sessions", cookie, new JsonObject()
+          .put("template", "transformatiedialoog").put("title", "Dialoog").put("municipality", sneaky));
+      assertError(response, 400, "invalid", "municipality");
+    }
+    JsonObject created = newSession("Cafe\u0301 Oost");
+    assertEquals("Caf\u00e9 Oost", describe(created.getString("id")).getString("title"));
+  }
+
   // ---- health and headers ---------------------------------------------------------------------------
 
   @Test

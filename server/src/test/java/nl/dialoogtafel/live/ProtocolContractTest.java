@@ -29,7 +29,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-import nl.dialoogtafel.live.Connection;
 import nl.dialoogtafel.storage.Database;
 import nl.dialoogtafel.storage.Ids;
 import nl.dialoogtafel.support.AdminCookie;

@@ -65,10 +65,10 @@ class PrivacyGuardTest {
     @DisplayName("The test's own BSN generator agrees with the 11-proof in the guard")
     void generatorAgreesWithGuard() {
         for (String bsn : validBsns()) {
-            assertTrue(PrivacyGuard.elevenProof(bsn), bsn);
+            assertTrue(BsnDetector.elevenProof(bsn), bsn);
         }
-        assertFalse(PrivacyGuard.elevenProof("123456789"));
-        assertFalse(PrivacyGuard.elevenProof("000000000"), "all zeros is not a BSN");
+        assertFalse(BsnDetector.elevenProof("123456789"));
+        assertFalse(BsnDetector.elevenProof("000000000"), "all zeros is not a BSN");
     }
 
     @ParameterizedTest
@@ -99,7 +99,7 @@ class PrivacyGuardTest {
     @ValueSource(strings = {"123456789", "111222334", "987654321"})
     @DisplayName("A nine-digit number that fails the 11-proof is not a BSN, even next to the keyword")
     void invalidChecksumIsNotFound(String number) {
-        assertFalse(PrivacyGuard.elevenProof(number), number);
+        assertFalse(BsnDetector.elevenProof(number), number);
         assertEquals(List.of(), PrivacyGuard.scan("Het bsn is " + number + "."));
     }
 

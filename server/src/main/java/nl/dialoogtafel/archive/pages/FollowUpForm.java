@@ -4,6 +4,7 @@ import nl.dialoogtafel.http.Account;
 import nl.dialoogtafel.accounts.Auth;
 import nl.dialoogtafel.http.PageRenderer;
 import nl.dialoogtafel.http.PageReplies;
+import nl.dialoogtafel.http.TextRule;
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 import nl.dialoogtafel.archive.ArchiveAccess;
@@ -80,13 +81,15 @@ public final class FollowUpForm {
     if (answer == null) {
       return null;
     }
-    String text = answer.strip();
-    if (text.codePointCount(0, text.length()) > FollowUp.MAX_ANSWER) {
-      throw Refusal.invalid("answer", "followup_too_long");
-    }
-    if (text.chars().anyMatch(c -> (c < 0x20 && c != '\n' && c != '\r' && c != '\t') || c == 0x7f)) {
+    String text = TextRule.clean(answer);
+    TextRule.Fault fault = TextRule.fault(text, FollowUp.MAX_ANSWER, TextRule.Shape.TEXT);
+    if (fault == TextRule.Fault.CHARACTERS) {
       throw Refusal.invalid("answer", "followup_characters");
     }
+    if (fault == TextRule.Fault.LENGTH) {
+      throw Refusal.invalid("answer", "followup_too_long");
+    }
+    // A browser's textarea sends CRLF; the record keeps plain newlines.
     return text.isEmpty() ? null : text.replace("\r\n", "\n");
   }
 

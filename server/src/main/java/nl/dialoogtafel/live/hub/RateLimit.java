@@ -1,7 +1,7 @@
-package nl.dialoogtafel.live;
+package nl.dialoogtafel.live.hub;
 
 /** A token bucket: a burst of {@code capacity}, then {@code perSecond} sustained. Not thread-safe; one per connection. */
-public final class RateLimit {
+final class RateLimit {
 
   private final double capacity;
   private final double perSecond;

@@ -1,4 +1,4 @@
-package nl.dialoogtafel.live;
+package nl.dialoogtafel.live.hub;
 
 import nl.dialoogtafel.storage.Stores;
 import io.vertx.core.Future;

@@ -1,4 +1,4 @@
-package nl.dialoogtafel.live;
+package nl.dialoogtafel.live.hub;
 
 import io.vertx.core.Vertx;
 

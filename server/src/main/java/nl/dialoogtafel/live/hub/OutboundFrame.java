@@ -1,4 +1,4 @@
-package nl.dialoogtafel.live;
+package nl.dialoogtafel.live.hub;
 
 import io.vertx.core.Future;
 import io.vertx.core.http.WebSocketBase;
@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
  * A text message encoded to UTF-8 once. Every socket gets a frame that wraps the same bytes
  * (no copy, no re-encoding), so fanning one event out to a full room costs one encoding.
  */
-public final class OutboundFrame {
+final class OutboundFrame {
 
   private final byte[] utf8;
 
@@ -18,15 +18,15 @@ public final class OutboundFrame {
     this.utf8 = utf8;
   }
 
-  public static OutboundFrame of(String json) {
+  static OutboundFrame of(String json) {
     return new OutboundFrame(json.getBytes(StandardCharsets.UTF_8));
   }
 
-  public Future<Void> writeTo(WebSocketBase socket) {
+  Future<Void> writeTo(WebSocketBase socket) {
     return socket.writeFrame(new WebSocketFrameImpl(WebSocketFrameType.TEXT, utf8, true));
   }
 
-  public int size() {
+  int size() {
     return utf8.length;
   }
 }

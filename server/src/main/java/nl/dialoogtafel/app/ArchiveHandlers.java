@@ -1,0 +1,46 @@
+package nl.dialoogtafel.app;
+
+import io.vertx.core.Vertx;
+import nl.dialoogtafel.accounts.Auth;
+import nl.dialoogtafel.accounts.LoginPage;
+import nl.dialoogtafel.archive.ArchiveIndex;
+import nl.dialoogtafel.archive.ArchiveRecords;
+import nl.dialoogtafel.archive.ArchiveSearch;
+import nl.dialoogtafel.archive.FollowUpStore;
+import nl.dialoogtafel.archive.ReadLog;
+import nl.dialoogtafel.archive.RecordSource;
+import nl.dialoogtafel.archive.pages.ArchiveListPage;
+import nl.dialoogtafel.archive.pages.ArchivePages;
+import nl.dialoogtafel.archive.pages.FollowUpForm;
+import nl.dialoogtafel.archive.pages.FollowUpsPage;
+import nl.dialoogtafel.archive.pages.ReadLogPage;
+import nl.dialoogtafel.archive.pages.ReportPage;
+import nl.dialoogtafel.http.PageRenderer;
+import nl.dialoogtafel.http.PdfRenderer;
+import nl.dialoogtafel.templates.TemplateCatalog;
+
+/** The archive's page handlers (and the login page they send people to), wired once per node. */
+record ArchiveHandlers(
+    LoginPage login,
+    ArchivePages records,
+    ArchiveListPage list,
+    FollowUpForm answer,
+    FollowUpsPage knelpunten,
+    ReportPage report,
+    ReadLogPage readLog) {
+
+  static ArchiveHandlers wire(Vertx vertx, Auth auth, TemplateCatalog templates, RecordSource source,
+      ArchiveRecords records, ArchiveIndex index, FollowUpStore followups, ReadLog readLog) {
+    PageRenderer pages = new PageRenderer(vertx);
+    PdfRenderer pdf = new PdfRenderer(pages);
+    ArchivePages archive = new ArchivePages(auth, pages, pdf, source, records, followups, readLog, templates);
+    return new ArchiveHandlers(
+        new LoginPage(auth, pages),
+        archive,
+        new ArchiveListPage(pages, new ArchiveSearch(index), templates),
+        new FollowUpForm(auth, pages, archive, records, followups),
+        new FollowUpsPage(pages, index, followups),
+        new ReportPage(pages, pdf, index, source, records, followups, readLog),
+        new ReadLogPage(pages, readLog));
+  }
+}

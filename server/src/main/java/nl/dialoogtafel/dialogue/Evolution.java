@@ -1,0 +1,117 @@
+package nl.dialoogtafel.dialogue;
+
+import java.util.Set;
+import nl.dialoogtafel.dialogue.SessionEvent.ConnectionMade;
+import nl.dialoogtafel.dialogue.SessionEvent.ContactDeclined;
+import nl.dialoogtafel.dialogue.SessionEvent.ContactRequested;
+import nl.dialoogtafel.dialogue.SessionEvent.HarvestAdded;
+import nl.dialoogtafel.dialogue.SessionEvent.ParticipantErased;
+import nl.dialoogtafel.dialogue.SessionEvent.ParticipantJoined;
+import nl.dialoogtafel.dialogue.SessionEvent.PhaseStarted;
+import nl.dialoogtafel.dialogue.SessionEvent.PostAdded;
+import nl.dialoogtafel.dialogue.SessionEvent.PostHidden;
+import nl.dialoogtafel.dialogue.SessionEvent.PostMarked;
+import nl.dialoogtafel.dialogue.SessionEvent.PostSpotlighted;
+import nl.dialoogtafel.dialogue.SessionEvent.PostWithdrawn;
+import nl.dialoogtafel.dialogue.SessionEvent.RecognitionAdded;
+import nl.dialoogtafel.dialogue.SessionEvent.SessionClosed;
+import nl.dialoogtafel.dialogue.SessionEvent.SessionLocked;
+import nl.dialoogtafel.dialogue.SessionEvent.SessionReopened;
+
+/**
+ * What one event does to the state, before {@link Dialogue#evolve} counts it. One case per event,
+ * so a new event does not compile until it says what it changes (even if that is nothing).
+ */
+final class Evolution implements SessionEvent.Cases<SessionState> {
+
+  private final SessionState state;
+
+  Evolution(SessionState state) {
+    this.state = state;
+  }
+
+  @Override
+  public SessionState on(ParticipantJoined e) {
+    return state.withParticipant(e.participant());
+  }
+
+  @Override
+  public SessionState on(PhaseStarted e) {
+    return state.withPhase(e.phase().id());
+  }
+
+  @Override
+  public SessionState on(PostAdded e) {
+    return state.withPost(
+        new PostState(e.postId(), e.kind(), e.authorId(), e.phaseId(), false, false, Set.of(), false));
+  }
+
+  @Override
+  public SessionState on(PostWithdrawn e) {
+    return state.withPost(state.posts().get(e.postId()).withdraw());
+  }
+
+  @Override
+  public SessionState on(PostHidden e) {
+    return state.withPost(state.posts().get(e.postId()).hide());
+  }
+
+  /** The spotlight is the screens' business; the rules do not depend on it. */
+  @Override
+  public SessionState on(PostSpotlighted e) {
+    return state;
+  }
+
+  @Override
+  public SessionState on(RecognitionAdded e) {
+    return state.withPost(state.posts().get(e.postId()).recognizedBy(e.byId()));
+  }
+
+  @Override
+  public SessionState on(ConnectionMade e) {
+    ContactRequest request = state.requests().get(e.requestId());
+    SessionState connected = state.withConnection(e.requesterId(), e.accepterId());
+    return request == null ? connected : connected.withRequest(request.with(ContactRequest.Status.ACCEPTED));
+  }
+
+  @Override
+  public SessionState on(SessionLocked e) {
+    return state.withStatus(SessionStatus.LOCKED);
+  }
+
+  @Override
+  public SessionState on(SessionReopened e) {
+    return state.withStatus(SessionStatus.OPEN);
+  }
+
+  @Override
+  public SessionState on(SessionClosed e) {
+    return state.withStatus(SessionStatus.CLOSED);
+  }
+
+  /** The harvest is for the archive; no rule reads it. */
+  @Override
+  public SessionState on(HarvestAdded e) {
+    return state;
+  }
+
+  @Override
+  public SessionState on(ParticipantErased e) {
+    return state.withErased(e.participantId());
+  }
+
+  @Override
+  public SessionState on(PostMarked e) {
+    return state.withPost(state.posts().get(e.postId()).markTelling(e.telling()));
+  }
+
+  @Override
+  public SessionState on(ContactRequested e) {
+    return state.withRequest(new ContactRequest(e.requestId(), e.fromId(), e.toId(), ContactRequest.Status.PENDING));
+  }
+
+  @Override
+  public SessionState on(ContactDeclined e) {
+    return state.withRequest(state.requests().get(e.requestId()).with(ContactRequest.Status.DECLINED));
+  }
+}

@@ -1,0 +1,288 @@
+package nl.dialoogtafel.live.hub;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import nl.dialoogtafel.dialogue.Command;
+import nl.dialoogtafel.dialogue.Decision;
+import nl.dialoogtafel.dialogue.Dialogue;
+import nl.dialoogtafel.dialogue.Participant;
+import nl.dialoogtafel.dialogue.SessionEvent;
+import nl.dialoogtafel.dialogue.SessionEvent.ContactDeclined;
+import nl.dialoogtafel.dialogue.SessionEvent.ContactRequested;
+import nl.dialoogtafel.dialogue.SessionState;
+import nl.dialoogtafel.http.Refusal;
+import nl.dialoogtafel.record.ContactNote;
+import nl.dialoogtafel.record.EventCodec;
+import nl.dialoogtafel.record.HashChain;
+import nl.dialoogtafel.record.ParticipantRecord;
+import nl.dialoogtafel.record.SessionInfo;
+import nl.dialoogtafel.record.StoredEvent;
+import nl.dialoogtafel.storage.Stores;
+
+/**
+ * The one owner of a session's record: it decides commands in arrival order against the state
+ * they will meet, seals their events on the hash chain, stores everything that arrived meanwhile
+ * with one write, and only then adopts the new state, hands each event on and answers the command.
+ * A command whose key was seen before gets its first answer again and stores nothing. Part of one
+ * {@link SessionHub}, on its event loop.
+ */
+final class CommandPipeline {
+
+  private static final Logger LOG = Logger.getLogger(CommandPipeline.class.getName());
+  private static final int MAX_BATCH = 256;
+
+  /** Hears every public event once it is durable, in order, with the state already adopted. */
+  interface Published {
+    void published(Recorded recorded);
+  }
+
+  /** A command waiting its turn; a join brings the newcomer's stored record (with contact details). */
+  private record Pending(Command command, String key, ParticipantRecord newcomer, Promise<Long> promise) {}
+
+  private final Stores stores;
+  private final String sessionId;
+  private final ContactMail mail;
+  private final Published published;
+  private SessionState state;
+  private String lastHash = HashChain.GENESIS;
+  /** The hash of event 1 names this version of the record: a rebuilt record gets a new epoch. */
+  private String firstHash;
+  private final Map<String, Long> receipts = new HashMap<>();
+  private final Map<String, Future<Long>> inFlight = new HashMap<>();
+  private final ArrayDeque<Pending> queue = new ArrayDeque<>();
+  private boolean busy;
+  /** Set when an append failed: the store may hold events this pipeline has not seen. */
+  private boolean behind;
+
+  CommandPipeline(Stores stores, SessionInfo info, ContactMail mail, Published published) {
+    this.stores = stores;
+    this.sessionId = info.id();
+    this.mail = mail;
+    this.published = published;
+    this.state = SessionState.initial(info.id(), info.phases());
+  }
+
+  /**
+   * Folds the stored contact notes and record into the state and the receipts, and returns the
+   * record typed. {@code people} supplies the names kept outside the record.
+   */
+  List<Recorded> restore(List<StoredEvent> events, Map<String, Participant> people, List<ContactNote> notes) {
+    for (ContactNote note : notes) {
+      state = Dialogue.evolve(state, new ContactRequested(note.id(), note.from(), note.to(), note.note()));
+      if (ContactNote.DECLINED.equals(note.status())) {
+        state = Dialogue.evolve(state, new ContactDeclined(note.id()));
+      }
+      mail.keep(note);
+      receipts.put(note.requestKey(), note.requestSeq());
+      if (note.answerKey() != null) {
+        receipts.put(note.answerKey(), note.answerSeq());
+      }
+    }
+    List<Recorded> record = new ArrayList<>(events.size());
+    for (StoredEvent stored : events) {
+      SessionEvent event = EventCodec.fromStored(stored, people);
+      state = Dialogue.evolve(state, event);
+      lastHash = stored.hash();
+      adopt(stored);
+      record.add(new Recorded(stored, event));
+    }
+    return record;
+  }
+
+  SessionState state() {
+    return state;
+  }
+
+  String epoch() {
+    return firstHash == null ? "new" : firstHash.substring(0, 16);
+  }
+
+  boolean idle() {
+    return queue.isEmpty() && !busy;
+  }
+
+  /** Decides and stores a command; the future holds the {@code seq} to acknowledge. */
+  Future<Long> submit(Command command, String key, ParticipantRecord newcomer) {
+    Long done = receipts.get(key);
+    if (done != null) {
+      return Future.succeededFuture(done);
+    }
+    Future<Long> running = inFlight.get(key);
+    if (running != null) {
+      return running;
+    }
+    Promise<Long> promise = Promise.promise();
+    queue.add(new Pending(command, key, newcomer, promise));
+    inFlight.put(key, promise.future());
+    promise.future().onComplete(x -> inFlight.remove(key));
+    drain();
+    return promise.future();
+  }
+
+  private void drain() {
+    if (busy || queue.isEmpty()) {
+      return;
+    }
+    busy = true;
+    Future<Void> step = behind ? catchUp() : Future.succeededFuture();
+    step.compose(v -> {
+      Pending head = queue.peek();
+      if (head == null) {
+        return Future.<Void>succeededFuture();
+      }
+      return isPrivate(head.command()) ? runPrivate(queue.poll()) : runBatch();
+    }).onComplete(done -> {
+      if (done.failed()) {
+        failQueue(done.cause());
+      }
+      busy = false;
+      drain();
+    });
+  }
+
+  private static boolean isPrivate(Command command) {
+    return command instanceof Command.RequestContact || command instanceof Command.DeclineContact;
+  }
+
+  /** Decides every public command waiting, then stores their events with one write. */
+  private Future<Void> runBatch() {
+    List<Pending> accepted = new ArrayList<>();
+    List<Recorded> sealed = new ArrayList<>();
+    List<ParticipantRecord> newcomers = new ArrayList<>();
+    SessionState next = state;
+    String hash = lastHash;
+    while (!queue.isEmpty() && accepted.size() < MAX_BATCH && !isPrivate(queue.peek().command())) {
+      Pending pending = queue.poll();
+      Long done = receipts.get(pending.key());
+      if (done != null) {
+        pending.promise().complete(done);
+        continue;
+      }
+      Decision decision = Dialogue.decide(pending.command(), next);
+      if (decision instanceof Decision.Rejected rejected) {
+        pending.promise().fail(Refusal.from(rejected.rejection()));
+        continue;
+      }
+      SessionEvent event = ((Decision.Accepted) decision).events().get(0);
+      next = Dialogue.evolve(next, event);
+      StoredEvent stored = HashChain.seal(sessionId, next.seq(), Instant.now().toString(), event.name(),
+          EventCodec.toData(event), pending.key(), hash);
+      hash = stored.hash();
+      accepted.add(pending);
+      sealed.add(new Recorded(stored, event));
+      if (pending.newcomer() != null) {
+        newcomers.add(pending.newcomer());
+      }
+    }
+    if (sealed.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    SessionState decided = next;
+    String decidedHash = hash;
+    // Newcomers first: a stored join event always finds its person (and their token) on reload.
+    Future<Void> people = newcomers.isEmpty() ? Future.succeededFuture() : stores.participants().insertAll(newcomers);
+    return people.compose(v -> stores.events().append(sealed.stream().map(Recorded::stored).toList()))
+        .transform(appended -> {
+          if (appended.failed()) {
+            behind = true;
+            LOG.log(Level.WARNING, "append failed for session " + sessionId + ": "
+                + appended.cause().getClass().getName());
+            accepted.forEach(p -> p.promise().fail(Refusal.of("unavailable")));
+            return Future.succeededFuture();
+          }
+          state = decided;
+          lastHash = decidedHash;
+          for (int i = 0; i < sealed.size(); i++) {
+            adopt(sealed.get(i).stored());
+            published.published(sealed.get(i));
+            accepted.get(i).promise().complete(sealed.get(i).seq());
+          }
+          return Future.succeededFuture();
+        });
+  }
+
+  /** Contact requests and refusals concern two people only: a note, not an event of the record. */
+  private Future<Void> runPrivate(Pending pending) {
+    Long done = receipts.get(pending.key());
+    if (done != null) {
+      pending.promise().complete(done);
+      return Future.succeededFuture();
+    }
+    Decision decision = Dialogue.decide(pending.command(), state);
+    if (decision instanceof Decision.Rejected rejected) {
+      pending.promise().fail(Refusal.from(rejected.rejection()));
+      return Future.succeededFuture();
+    }
+    SessionEvent event = ((Decision.Accepted) decision).events().get(0);
+    long seq = state.seq();
+    ContactNote note;
+    Future<Void> write;
+    // Only these two private events reach here (see isPrivate); public ones never do.
+    if (event instanceof ContactRequested requested) {
+      note = ContactNote.requested(requested.requestId(), sessionId, requested.fromId(), requested.toId(),
+          requested.note(), pending.key(), seq);
+      write = stores.contacts().insert(note);
+    } else {
+      note = mail.note(((ContactDeclined) event).requestId()).answered(ContactNote.DECLINED, pending.key(), seq);
+      write = stores.contacts().answer(note);
+    }
+    return write.transform(written -> {
+      if (written.failed()) {
+        pending.promise().fail(Refusal.of("unavailable"));
+        return Future.succeededFuture();
+      }
+      state = Dialogue.evolve(state, event);
+      mail.keep(note);
+      receipts.put(pending.key(), seq);
+      pending.promise().complete(seq);
+      if (event instanceof ContactRequested) {
+        mail.deliverRequest(note);
+      } else {
+        mail.deliverAnswer(note);
+      }
+      return Future.succeededFuture();
+    });
+  }
+
+  private void failQueue(Throwable cause) {
+    LOG.log(Level.WARNING, "session " + sessionId + " could not process commands: " + cause.getClass().getName());
+    Pending pending;
+    while ((pending = queue.poll()) != null) {
+      pending.promise().fail(Refusal.of("unavailable"));
+    }
+  }
+
+  /** After a failed append the store may hold more than this pipeline knows: read and hand it on first. */
+  private Future<Void> catchUp() {
+    return stores.events().load(sessionId, state.seq(), Long.MAX_VALUE)
+        .compose(missed -> stores.participants().listForSession(sessionId).map(people -> {
+          Map<String, Participant> byId = new HashMap<>();
+          people.forEach(p -> byId.put(p.id(), p));
+          for (StoredEvent stored : missed) {
+            SessionEvent event = EventCodec.fromStored(stored, byId);
+            state = Dialogue.evolve(state, event);
+            lastHash = stored.hash();
+            adopt(stored);
+            published.published(new Recorded(stored, event));
+          }
+          behind = false;
+          return null;
+        }));
+  }
+
+  /** A durable event: its key is answered from now on, and event 1 names the record's epoch. */
+  private void adopt(StoredEvent stored) {
+    if (stored.seq() == 1) {
+      firstHash = stored.hash();
+    }
+    receipts.put(stored.key(), stored.seq());
+  }
+}

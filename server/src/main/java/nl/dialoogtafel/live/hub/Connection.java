@@ -1,0 +1,196 @@
+package nl.dialoogtafel.live.hub;
+
+import nl.dialoogtafel.http.Refusal;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import nl.dialoogtafel.i18n.Messages;
+
+/**
+ * One WebSocket and what it is to the session: nobody yet, a participant, or a kiosk. It keeps
+ * the last {@code seq} it delivered so a connection never sees an event twice or out of order.
+ * Lives on the event loop of its socket; nothing here is thread-safe.
+ */
+public final class Connection {
+
+  public enum Role { NEW, PARTICIPANT, KIOSK }
+
+  /** WebSocket close code for "try again later": the client resumes with {@code after}. */
+  public static final short CLOSE_SLOW = 1013;
+  public static final short CLOSE_IDLE = 1001;
+  /** Close code for a person erased on request: their token is gone, the phone must not resume. */
+  public static final short CLOSE_ERASED = 4410;
+
+  private record Held(long seq, OutboundFrame frame) {}
+
+  private final ServerWebSocket socket;
+  private final String address;
+  private final RateLimit rate = new RateLimit(20, 10);
+  private String language;
+  private Role role = Role.NEW;
+  private SessionHub hub;
+  private String participantId;
+  private long lastHeardNanos = System.nanoTime();
+  private long lastSeq;
+  private List<Held> held;
+
+  public Connection(ServerWebSocket socket, String address, String language) {
+    this.socket = socket;
+    this.address = address;
+    this.language = language;
+  }
+
+  // ---- who this is ------------------------------------------------------------------------------
+
+  /** The remote address, for the join guard. */
+  public String address() {
+    return address;
+  }
+
+  public String language() {
+    return language;
+  }
+
+  /** Each message may name the language its answers should be in. */
+  public void language(String language) {
+    this.language = language;
+  }
+
+  public Role role() {
+    return role;
+  }
+
+  /** The session this connection belongs to, or null while it is nobody yet. */
+  public SessionHub hub() {
+    return hub;
+  }
+
+  /** The participant on this phone, or null for a kiosk or a connection that has not joined. */
+  public String participantId() {
+    return participantId;
+  }
+
+  public void becomeParticipant(SessionHub hub, String participantId) {
+    this.role = Role.PARTICIPANT;
+    this.hub = hub;
+    this.participantId = participantId;
+  }
+
+  /** Claimed as a kiosk as soon as its key is accepted, so a second {@code watch} is refused at once. */
+  public void becomeKiosk() {
+    this.role = Role.KIOSK;
+  }
+
+  /** The session the kiosk now watches. */
+  public void watch(SessionHub hub) {
+    this.hub = hub;
+  }
+
+  /** After {@code leave}: nobody again, free to join anew. */
+  public void becomeNobody() {
+    this.hub = null;
+    this.participantId = null;
+    this.role = Role.NEW;
+  }
+
+  // ---- the line ---------------------------------------------------------------------------------
+
+  /** A message or a pong arrived: the line is alive. */
+  public void heard() {
+    lastHeardNanos = System.nanoTime();
+  }
+
+  public boolean silentSince(long nanos, long now) {
+    return now - lastHeardNanos > nanos;
+  }
+
+  /** One message's worth of this connection's rate limit; false when it has none left. */
+  public boolean withinRate() {
+    return rate.tryTake();
+  }
+
+  public boolean isClosed() {
+    return socket.isClosed();
+  }
+
+  public void close(short status, String reason) {
+    socket.close(status, reason);
+  }
+
+  public void ping() {
+    socket.writePing(Buffer.buffer("p"));
+  }
+
+  // ---- what it receives -------------------------------------------------------------------------
+
+  /** Delivers a public event once, in order; holds it while a replay is being read from the store. */
+  void deliver(long seq, OutboundFrame frame) {
+    if (held != null) {
+      held.add(new Held(seq, frame));
+      return;
+    }
+    if (seq <= lastSeq || socket.isClosed()) {
+      return;
+    }
+    if (socket.writeQueueFull()) {
+      // A phone that cannot keep up is let go rather than buffered without bound; it resumes later.
+      socket.close(CLOSE_SLOW, Messages.text(language, "error.slow"));
+      return;
+    }
+    frame.writeTo(socket);
+    lastSeq = seq;
+  }
+
+  /** A message for everyone (presence): skipped, not queued, when the socket is behind or gone. */
+  void offer(OutboundFrame frame) {
+    if (!socket.isClosed() && !socket.writeQueueFull()) {
+      frame.writeTo(socket);
+    }
+  }
+
+  void write(OutboundFrame frame) {
+    frame.writeTo(socket);
+  }
+
+  /** From now on events are held until {@link #replayed} says what the replay covered. */
+  void holdEvents() {
+    held = new ArrayList<>();
+  }
+
+  public void replayed(long upToSeq) {
+    lastSeq = upToSeq;
+    List<Held> pending = held;
+    held = null;
+    if (pending != null) {
+      pending.forEach(h -> deliver(h.seq(), h.frame()));
+    }
+  }
+
+  public Future<Void> send(JsonObject message) {
+    return socket.isClosed() ? Future.failedFuture("closed") : socket.writeTextMessage(message.encode());
+  }
+
+  public Future<Void> sendRaw(String json) {
+    return socket.isClosed() ? Future.failedFuture("closed") : socket.writeTextMessage(json);
+  }
+
+  public void ack(String ref, String id, long seq, String request) {
+    JsonObject ack = new JsonObject().put("type", "ack").put("ref", ref).put("id", id).put("seq", seq);
+    if (request != null) {
+      ack.put("request", request);
+    }
+    send(ack);
+  }
+
+  public void error(String ref, Refusal failure) {
+    JsonObject error = new JsonObject().put("type", "error").put("ref", ref).put("code", failure.code())
+        .put("message", Messages.text(language, "error." + failure.reason(), failure.args()));
+    if (failure.field() != null) {
+      error.put("field", failure.field());
+    }
+    send(error);
+  }
+}

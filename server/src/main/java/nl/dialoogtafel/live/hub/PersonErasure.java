@@ -1,0 +1,138 @@
+package nl.dialoogtafel.live.hub;
+
+import nl.dialoogtafel.dialogue.SessionEvent;
+import nl.dialoogtafel.dialogue.SessionEvent.ConnectionMade;
+import nl.dialoogtafel.dialogue.SessionEvent.ContactDeclined;
+import nl.dialoogtafel.dialogue.SessionEvent.ContactRequested;
+import nl.dialoogtafel.dialogue.SessionEvent.HarvestAdded;
+import nl.dialoogtafel.dialogue.SessionEvent.ParticipantErased;
+import nl.dialoogtafel.dialogue.SessionEvent.ParticipantJoined;
+import nl.dialoogtafel.dialogue.SessionEvent.PhaseStarted;
+import nl.dialoogtafel.dialogue.SessionEvent.PostAdded;
+import nl.dialoogtafel.dialogue.SessionEvent.PostHidden;
+import nl.dialoogtafel.dialogue.SessionEvent.PostMarked;
+import nl.dialoogtafel.dialogue.SessionEvent.PostSpotlighted;
+import nl.dialoogtafel.dialogue.SessionEvent.PostWithdrawn;
+import nl.dialoogtafel.dialogue.SessionEvent.RecognitionAdded;
+import nl.dialoogtafel.dialogue.SessionEvent.SessionClosed;
+import nl.dialoogtafel.dialogue.SessionEvent.SessionLocked;
+import nl.dialoogtafel.dialogue.SessionEvent.SessionReopened;
+import nl.dialoogtafel.record.Redaction;
+
+/**
+ * What erasing a person (on their request) has to find in an event: whose name the room sees in
+ * it, whose words it holds (those are erased in the store, see {@link Redaction}), and whether it
+ * is itself the erasure of someone. One fold over the typed event, so a new event must say.
+ */
+public final class PersonErasure {
+
+  /** The reason an erased event carries, and the {@code removed} of a post whose author was erased. */
+  public static final String REASON = "erased";
+
+  /**
+   * What an event holds of people: {@code named} is shown by name in the room's copy,
+   * {@code wroteBy} wrote its words, {@code erased} is the person this event erases; each may be null.
+   */
+  public record Traces(String named, String wroteBy, String erased) {
+    static final Traces NONE = new Traces(null, null, null);
+
+    public boolean names(String participantId) {
+      return participantId.equals(named);
+    }
+
+    public boolean wroteBy(String participantId) {
+      return participantId.equals(wroteBy);
+    }
+  }
+
+  private PersonErasure() {}
+
+  /** The traces of people in one event. */
+  public static Traces traces(SessionEvent event) {
+    return event.accept(TRACES);
+  }
+
+  private static final SessionEvent.Cases<Traces> TRACES = new SessionEvent.Cases<>() {
+    @Override
+    public Traces on(ParticipantJoined e) {
+      return new Traces(e.participant().id(), null, null);
+    }
+
+    @Override
+    public Traces on(PostAdded e) {
+      return new Traces(e.authorId(), e.authorId(), null);
+    }
+
+    @Override
+    public Traces on(RecognitionAdded e) {
+      return new Traces(e.byId(), e.byId(), null);
+    }
+
+    @Override
+    public Traces on(ParticipantErased e) {
+      return new Traces(null, null, e.participantId());
+    }
+
+    /** Shows organisation and role only, which stay for the facts. */
+    @Override
+    public Traces on(ConnectionMade e) {
+      return Traces.NONE;
+    }
+
+    @Override
+    public Traces on(PhaseStarted e) {
+      return Traces.NONE;
+    }
+
+    @Override
+    public Traces on(PostWithdrawn e) {
+      return Traces.NONE;
+    }
+
+    @Override
+    public Traces on(PostHidden e) {
+      return Traces.NONE;
+    }
+
+    @Override
+    public Traces on(PostSpotlighted e) {
+      return Traces.NONE;
+    }
+
+    @Override
+    public Traces on(PostMarked e) {
+      return Traces.NONE;
+    }
+
+    @Override
+    public Traces on(SessionLocked e) {
+      return Traces.NONE;
+    }
+
+    @Override
+    public Traces on(SessionReopened e) {
+      return Traces.NONE;
+    }
+
+    @Override
+    public Traces on(SessionClosed e) {
+      return Traces.NONE;
+    }
+
+    @Override
+    public Traces on(HarvestAdded e) {
+      return Traces.NONE;
+    }
+
+    /** Private notes are not in the record; the contact store erases them by person. */
+    @Override
+    public Traces on(ContactRequested e) {
+      return Traces.NONE;
+    }
+
+    @Override
+    public Traces on(ContactDeclined e) {
+      return Traces.NONE;
+    }
+  };
+}

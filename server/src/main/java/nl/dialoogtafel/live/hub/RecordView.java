@@ -1,0 +1,93 @@
+package nl.dialoogtafel.live.hub;
+
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import nl.dialoogtafel.dialogue.SessionEvent.PostAdded;
+import nl.dialoogtafel.dialogue.SessionState;
+import nl.dialoogtafel.record.Redaction;
+
+/**
+ * The room's copy of the record: every public event, typed, with its wire form encoded once so a
+ * join is answered from memory by concatenation. When a post is withdrawn or hidden, or a person
+ * erased, the events concerned are rendered again from the typed event and the state, never
+ * patched as text. Part of one {@link SessionHub}, on its event loop.
+ */
+final class RecordView {
+
+  /** Index {@code seq - 1}. */
+  private final List<Recorded> record = new ArrayList<>();
+  /** The wire form of {@link #record}, same index. */
+  private final List<String> wire = new ArrayList<>();
+  private final Map<String, Long> postSeq = new HashMap<>();
+
+  /** Adds the next event of the record and returns its wire form. */
+  String add(Recorded recorded, SessionState state) {
+    record.add(recorded);
+    // Only to find a post's event again when it is withdrawn or hidden.
+    if (recorded.event() instanceof PostAdded added) {
+      postSeq.put(added.postId(), recorded.seq());
+    }
+    String json = render(recorded, state);
+    wire.add(json);
+    return json;
+  }
+
+  /** Adds what was loaded before any of it is rendered: every event is shown as the state is now. */
+  void restore(List<Recorded> loaded, SessionState state) {
+    loaded.forEach(r -> add(r, state));
+  }
+
+  List<Recorded> all() {
+    return record;
+  }
+
+  /** The event that added a post. */
+  Recorded post(String postId) {
+    return record.get((int) (long) postSeq.get(postId) - 1);
+  }
+
+  /** A post's words left the wall (withdrawn or hidden): its event is shown as the state has it now. */
+  void rerenderPost(String postId, SessionState state) {
+    rerender(postSeq.get(postId), state);
+  }
+
+  /**
+   * A person was erased: every event that names them is shown again (without name or words), and
+   * the data that must stay in the store of each event holding their words is returned by seq.
+   */
+  Map<Long, JsonObject> forget(String participantId, SessionState state) {
+    Map<Long, JsonObject> toErase = new HashMap<>();
+    for (Recorded recorded : record) {
+      PersonErasure.Traces traces = PersonErasure.traces(recorded.event());
+      if (traces.names(participantId)) {
+        rerender(recorded.seq(), state);
+      }
+      if (traces.wroteBy(participantId)) {
+        toErase.put(recorded.seq(), Redaction.remaining(recorded.stored().name(), recorded.stored().data()));
+      }
+    }
+    return toErase;
+  }
+
+  /** The wire form of the events after {@code from} (a count of events), shared, not copied. */
+  List<String> after(long from) {
+    return wire.subList((int) from, wire.size());
+  }
+
+  /** The wire form of one event, as the facilitator API answers it. */
+  JsonObject event(long seq) {
+    return new JsonObject(wire.get((int) seq - 1));
+  }
+
+  private void rerender(long seq, SessionState state) {
+    int i = (int) seq - 1;
+    wire.set(i, render(record.get(i), state));
+  }
+
+  private static String render(Recorded recorded, SessionState state) {
+    return EventView.render(recorded.stored(), recorded.event(), state).encode();
+  }
+}

@@ -1,0 +1,221 @@
+package nl.dialoogtafel.record;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import nl.dialoogtafel.dialogue.SessionEvent;
+import nl.dialoogtafel.dialogue.SessionEvent.ConnectionMade;
+import nl.dialoogtafel.dialogue.SessionEvent.ContactDeclined;
+import nl.dialoogtafel.dialogue.SessionEvent.ContactRequested;
+import nl.dialoogtafel.dialogue.SessionEvent.HarvestAdded;
+import nl.dialoogtafel.dialogue.SessionEvent.ParticipantErased;
+import nl.dialoogtafel.dialogue.SessionEvent.ParticipantJoined;
+import nl.dialoogtafel.dialogue.SessionEvent.PhaseStarted;
+import nl.dialoogtafel.dialogue.SessionEvent.PostAdded;
+import nl.dialoogtafel.dialogue.SessionEvent.PostHidden;
+import nl.dialoogtafel.dialogue.SessionEvent.PostMarked;
+import nl.dialoogtafel.dialogue.SessionEvent.PostSpotlighted;
+import nl.dialoogtafel.dialogue.SessionEvent.PostWithdrawn;
+import nl.dialoogtafel.dialogue.SessionEvent.RecognitionAdded;
+import nl.dialoogtafel.dialogue.SessionEvent.SessionClosed;
+import nl.dialoogtafel.dialogue.SessionEvent.SessionLocked;
+import nl.dialoogtafel.dialogue.SessionEvent.SessionReopened;
+
+/**
+ * What a record itself says about removed words, for {@link RecordCheck}: the posts that left the
+ * wall (withdrawn or hidden) and the people erased on request. Each case notes what its event
+ * grounds and hands the grounds on; {@link #justify} then asks whether an erased event's words
+ * were allowed to go.
+ */
+final class RemovalGrounds implements SessionEvent.Cases<RemovalGrounds> {
+
+  private final Set<String> removedPosts = new HashSet<>();
+  private final Set<String> erasedPeople = new HashSet<>();
+  private final Justification justification = new Justification();
+
+  /** The grounds in a whole record; an event that cannot be read grounds nothing. */
+  static RemovalGrounds of(List<StoredEvent> events) {
+    RemovalGrounds grounds = new RemovalGrounds();
+    for (StoredEvent e : events) {
+      EventCodec.read(e, Map.of()).ifPresent(event -> event.accept(grounds));
+    }
+    return grounds;
+  }
+
+  /**
+   * Words may only be missing where the record itself says why: the post was withdrawn or hidden,
+   * or its author (or the one who recognised it) was erased on request. An event that cannot be
+   * read has no such reason.
+   */
+  boolean justify(StoredEvent erased) {
+    return EventCodec.read(erased, Map.of()).map(event -> event.accept(justification)).orElse(false);
+  }
+
+  @Override
+  public RemovalGrounds on(PostWithdrawn e) {
+    removedPosts.add(e.postId());
+    return this;
+  }
+
+  @Override
+  public RemovalGrounds on(PostHidden e) {
+    removedPosts.add(e.postId());
+    return this;
+  }
+
+  @Override
+  public RemovalGrounds on(ParticipantErased e) {
+    erasedPeople.add(e.participantId());
+    return this;
+  }
+
+  @Override
+  public RemovalGrounds on(ParticipantJoined e) {
+    return this;
+  }
+
+  @Override
+  public RemovalGrounds on(PhaseStarted e) {
+    return this;
+  }
+
+  @Override
+  public RemovalGrounds on(PostAdded e) {
+    return this;
+  }
+
+  @Override
+  public RemovalGrounds on(PostSpotlighted e) {
+    return this;
+  }
+
+  @Override
+  public RemovalGrounds on(RecognitionAdded e) {
+    return this;
+  }
+
+  @Override
+  public RemovalGrounds on(ConnectionMade e) {
+    return this;
+  }
+
+  @Override
+  public RemovalGrounds on(SessionLocked e) {
+    return this;
+  }
+
+  @Override
+  public RemovalGrounds on(SessionReopened e) {
+    return this;
+  }
+
+  @Override
+  public RemovalGrounds on(SessionClosed e) {
+    return this;
+  }
+
+  @Override
+  public RemovalGrounds on(HarvestAdded e) {
+    return this;
+  }
+
+  @Override
+  public RemovalGrounds on(PostMarked e) {
+    return this;
+  }
+
+  @Override
+  public RemovalGrounds on(ContactRequested e) {
+    return this;
+  }
+
+  @Override
+  public RemovalGrounds on(ContactDeclined e) {
+    return this;
+  }
+
+  /** Per event: may its words be missing, given the grounds? Only words a participant wrote can go. */
+  private final class Justification implements SessionEvent.Cases<Boolean> {
+
+    @Override
+    public Boolean on(PostAdded e) {
+      return removedPosts.contains(e.postId()) || erasedPeople.contains(e.authorId());
+    }
+
+    @Override
+    public Boolean on(RecognitionAdded e) {
+      return erasedPeople.contains(e.byId());
+    }
+
+    @Override
+    public Boolean on(ParticipantJoined e) {
+      return false;
+    }
+
+    @Override
+    public Boolean on(PhaseStarted e) {
+      return false;
+    }
+
+    @Override
+    public Boolean on(PostWithdrawn e) {
+      return false;
+    }
+
+    @Override
+    public Boolean on(PostHidden e) {
+      return false;
+    }
+
+    @Override
+    public Boolean on(PostSpotlighted e) {
+      return false;
+    }
+
+    @Override
+    public Boolean on(ConnectionMade e) {
+      return false;
+    }
+
+    @Override
+    public Boolean on(SessionLocked e) {
+      return false;
+    }
+
+    @Override
+    public Boolean on(SessionReopened e) {
+      return false;
+    }
+
+    @Override
+    public Boolean on(SessionClosed e) {
+      return false;
+    }
+
+    @Override
+    public Boolean on(HarvestAdded e) {
+      return false;
+    }
+
+    @Override
+    public Boolean on(ParticipantErased e) {
+      return false;
+    }
+
+    @Override
+    public Boolean on(PostMarked e) {
+      return false;
+    }
+
+    @Override
+    public Boolean on(ContactRequested e) {
+      return false;
+    }
+
+    @Override
+    public Boolean on(ContactDeclined e) {
+      return false;
+    }
+  }
+}
