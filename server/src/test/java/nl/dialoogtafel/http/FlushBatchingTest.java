@@ -18,8 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import nl.dialoogtafel.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import nl.dialoogtafel.support.WithServer;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -29,22 +28,11 @@ import org.junit.jupiter.api.Timeout;
  * the started server really puts it on its connections, so an upgrade cannot drop it unnoticed.
  */
 @Timeout(60)
+@WithServer(admin = false)
 class FlushBatchingTest {
 
   private static TestServer server;
   private static Vertx vertx;
-
-  @BeforeAll
-  static void start() throws Exception {
-    server = TestServer.start();
-    vertx = Vertx.vertx();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-    server.close();
-  }
 
   private static void assertBatching(ChannelPipeline pipeline) {
     assertInstanceOf(FlushConsolidationHandler.class, pipeline.get(FlushBatching.HANDLER), pipeline.names().toString());
