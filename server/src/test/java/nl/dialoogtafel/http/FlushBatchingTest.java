@@ -8,6 +8,7 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.handler.flush.FlushConsolidationHandler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
 import java.io.InputStream;
@@ -42,16 +43,23 @@ class FlushBatchingTest {
   @Test
   @DisplayName("A phone's WebSocket, once upgraded and answering, has flush batching in its server-side pipeline")
   void webSocketConnectionBatchesFlushes() throws Exception {
-    WebSocket socket = vertx.createWebSocketClient().connect(new WebSocketConnectOptions().setHost("127.0.0.1")
-        .setPort(server.port()).setURI("/ws")).toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
-    CompletableFuture<JsonObject> reply = new CompletableFuture<>();
-    socket.textMessageHandler(text -> reply.complete(new JsonObject(text)));
-    socket.writeTextMessage("{\"type\":\"nonsense\",\"ref\":\"r1\"}");
-    // A reply has passed through the upgraded pipeline, so the upgrade is over when we look.
-    assertEquals("error", reply.get(20, TimeUnit.SECONDS).getString("type"));
-    InetSocketAddress peer = new InetSocketAddress(socket.localAddress().host(), socket.localAddress().port());
-    assertBatching(FlushBatching.pipelineOf(peer).orElseThrow(() -> new AssertionError("no batching for " + peer)));
-    socket.close().toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+    // Held until the end: Vert.x shuts a client down once the garbage collector finds it unreachable
+    // (a Cleaner), and with it a handshake in flight ("Connection closed") or the open socket.
+    WebSocketClient client = vertx.createWebSocketClient();
+    try {
+      WebSocket socket = client.connect(new WebSocketConnectOptions().setHost("127.0.0.1")
+          .setPort(server.port()).setURI("/ws")).toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+      CompletableFuture<JsonObject> reply = new CompletableFuture<>();
+      socket.textMessageHandler(text -> reply.complete(new JsonObject(text)));
+      socket.writeTextMessage("{\"type\":\"nonsense\",\"ref\":\"r1\"}");
+      // A reply has passed through the upgraded pipeline, so the upgrade is over when we look.
+      assertEquals("error", reply.get(20, TimeUnit.SECONDS).getString("type"));
+      InetSocketAddress peer = new InetSocketAddress(socket.localAddress().host(), socket.localAddress().port());
+      assertBatching(FlushBatching.pipelineOf(peer).orElseThrow(() -> new AssertionError("no batching for " + peer)));
+      socket.close().toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+    } finally {
+      client.close().toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+    }
   }
 
   @Test
