@@ -13,6 +13,14 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import java.io.IOException;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
+import java.util.ArrayList;
+import java.util.List;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -131,6 +139,8 @@ public final class Database implements AutoCloseable {
     IndexOptions unique = new IndexOptions().unique(true);
     // The optimistic lock of the record: two writers can never both store seq N.
     collection(EVENTS).createIndex(Indexes.ascending("session", "seq"), unique);
+    slotOlderEvents();
+    collection(EVENTS).createIndex(Indexes.ascending(EventSlots.FIELD), unique);
     collection(SESSIONS).createIndex(Indexes.ascending("code"), unique);
     collection(SESSIONS).createIndex(Indexes.ascending("owner"));
     collection(PARTICIPANTS).createIndex(Indexes.ascending("tokenHash"), unique);
@@ -138,6 +148,33 @@ public final class Database implements AutoCloseable {
     collection(CONTACTS).createIndex(Indexes.ascending("session"));
     collection(CONTACTS).createIndex(Indexes.ascending("requestKey"), unique);
     collection(TOKENS).createIndex(Indexes.ascending("account"));
+  }
+
+  /**
+   * Blocking, at start-up: gives events stored before slots existed their {@code slot} (see
+   * {@link EventSlots}), before the unique index on it is made. Done once per data folder: a mark
+   * in {@code meta} spares later start-ups the walk over every event.
+   */
+  private void slotOlderEvents() {
+    Document done = new Document("_id", "migration:event-slots");
+    if (collection(META).find(done).first() != null) {
+      return;
+    }
+    List<WriteModel<Document>> updates = new ArrayList<>();
+    for (Document event : collection(EVENTS).find(Filters.exists(EventSlots.FIELD, false))
+        .projection(Projections.include("session", "seq"))) {
+      String slot = EventSlots.of(event.getString("session"), ((Number) event.get("seq")).longValue());
+      updates.add(new UpdateOneModel<>(Filters.eq("_id", event.get("_id")), Updates.set(EventSlots.FIELD, slot)));
+      if (updates.size() == 1000) {
+        collection(EVENTS).bulkWrite(updates);
+        updates.clear();
+      }
+    }
+    if (!updates.isEmpty()) {
+      collection(EVENTS).bulkWrite(updates);
+    }
+    collection(META).replaceOne(done, done.append("at", java.time.Instant.now().toString()),
+        new ReplaceOptions().upsert(true));
   }
 
   @Override

@@ -3,11 +3,8 @@ package nl.dialoogtafel.storage;
 import nl.dialoogtafel.record.StoredEvent;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.gt;
-import static com.mongodb.client.model.Filters.lte;
 
 import com.mongodb.client.model.InsertManyOptions;
-import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
@@ -44,6 +41,7 @@ public final class EventStore {
       Document doc = Documents.toDocument(event.toJson());
       doc.put("_id", event.session() + ":" + event.key());
       doc.put("seq", event.seq());
+      doc.put(EventSlots.FIELD, EventSlots.of(event.session(), event.seq()));
       docs.add(doc);
     }
     return db.call(() -> {
@@ -56,8 +54,7 @@ public final class EventStore {
   public Future<List<StoredEvent>> load(String session, long after, long upTo) {
     return db.call(() -> {
       List<StoredEvent> events = new ArrayList<>();
-      for (Document doc : db.collection(Database.EVENTS)
-          .find(and(eq("session", session), gt("seq", after), lte("seq", upTo))).sort(Sorts.ascending("seq"))) {
+      for (Document doc : EventSlots.read(db.collection(Database.EVENTS), session, after, upTo)) {
         events.add(StoredEvent.fromJson(Documents.toJson(doc)));
       }
       return events;
@@ -77,7 +74,7 @@ public final class EventStore {
   public Future<Void> eraseAll(String session, Map<Long, JsonObject> remainingBySeq, JsonObject erased) {
     List<UpdateOneModel<Document>> updates = new ArrayList<>();
     remainingBySeq.forEach((seq, remaining) -> updates.add(new UpdateOneModel<>(
-        and(eq("session", session), eq("seq", seq), Filters.exists("erased", false)),
+        and(eq(EventSlots.FIELD, EventSlots.of(session, seq)), Filters.exists("erased", false)),
         Updates.combine(Updates.set("data", Documents.toDocument(remaining)),
             Updates.set("erased", Documents.toDocument(erased))))));
     return db.<Void>call(() -> {
