@@ -1,7 +1,6 @@
 package nl.dialoogtafel.record;
 
 import io.vertx.core.json.JsonObject;
-import java.util.Map;
 import java.util.Optional;
 import nl.dialoogtafel.dialogue.SessionEvent;
 import nl.dialoogtafel.dialogue.SessionEvent.ConnectionMade;
@@ -24,8 +23,7 @@ import nl.dialoogtafel.dialogue.SessionEvent.SessionReopened;
 /**
  * What stays of a stored event whose words are erased — a post its author withdrew, or what a
  * person erased on request wrote: who, where and when, never the words. The hashes stay, so the
- * chain still verifies. Works on stored and rendered events alike: both carry the ids in the same
- * places.
+ * chain still verifies. A fold over the typed event: what stays is built from its ids.
  */
 public final class Redaction {
 
@@ -39,13 +37,6 @@ public final class Redaction {
    */
   public static Optional<JsonObject> remaining(SessionEvent event) {
     return event.accept(WHAT_STAYS);
-  }
-
-  /** The data that stays of a stored or rendered {@code post.added} or {@code recognition.added}. */
-  public static JsonObject remaining(String name, JsonObject data) {
-    // Names are not needed: what stays refers to people by id only.
-    return remaining(EventCodec.decode(name, data, Map.of()))
-        .orElseThrow(() -> new IllegalArgumentException("no words to erase in " + name));
   }
 
   /** The marker an erased event carries: when, and why ({@code withdrawn} or {@code erased}). */

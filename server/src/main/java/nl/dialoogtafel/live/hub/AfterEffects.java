@@ -62,7 +62,7 @@ final class AfterEffects {
     @Override
     public Void on(PostWithdrawn e) {
       view.rerenderPost(e.postId(), state.get());
-      erasures.withdrawn(view.post(e.postId()).stored());
+      erasures.withdrawn(view.post(e.postId()));
       return null;
     }
 

@@ -5,7 +5,6 @@ import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +12,6 @@ import java.util.logging.Logger;
 import nl.dialoogtafel.dialogue.Participant;
 import nl.dialoogtafel.dialogue.SessionState;
 import nl.dialoogtafel.record.Redaction;
-import nl.dialoogtafel.record.StoredEvent;
 import nl.dialoogtafel.storage.Stores;
 
 /**
@@ -43,8 +41,8 @@ final class Erasures {
   }
 
   /** The words of a withdrawn post leave the store; what remains says who, where and when. */
-  Future<Void> withdrawn(StoredEvent post) {
-    return stores.events().erase(sessionId, post.seq(), Redaction.remaining(post.name(), post.data()),
+  Future<Void> withdrawn(Recorded post) {
+    return stores.events().erase(sessionId, post.seq(), Redaction.remaining(post.event()).orElseThrow(),
             Redaction.marker(Instant.now().toString(), WITHDRAWN))
         .onFailure(e -> LOG.warning("erasing a withdrawn post failed; retried on next load: " + e.getClass().getName()));
   }
@@ -73,10 +71,10 @@ final class Erasures {
     List<Future<Void>> writes = new ArrayList<>();
     // An erased author's posts count as withdrawn too, but are the person erasure's (marked erased, as live).
     state.posts().values().stream().filter(post -> post.withdrawn() && !state.isErased(post.authorId()))
-        .map(post -> view.post(post.id()).stored())
-        .filter(stored -> !stored.isErased())
-        .sorted(Comparator.comparingLong(StoredEvent::seq))
-        .forEach(stored -> writes.add(withdrawn(stored)));
+        .map(post -> view.post(post.id()))
+        .filter(recorded -> !recorded.stored().isErased())
+        .sorted(Comparator.comparingLong(Recorded::seq))
+        .forEach(recorded -> writes.add(withdrawn(recorded)));
     Map<String, String> erasedAt = new LinkedHashMap<>();
     for (Recorded recorded : view.all()) {
       String erased = PersonErasure.traces(recorded.event()).erased();
@@ -85,13 +83,7 @@ final class Erasures {
       }
     }
     erasedAt.forEach((erased, at) -> {
-      Map<Long, JsonObject> toErase = new HashMap<>();
-      for (Recorded recorded : view.all()) {
-        StoredEvent stored = recorded.stored();
-        if (!stored.isErased() && PersonErasure.traces(recorded.event()).wroteBy(erased)) {
-          toErase.put(stored.seq(), Redaction.remaining(stored.name(), stored.data()));
-        }
-      }
+      Map<Long, JsonObject> toErase = view.wordsOf(erased);
       Participant person = people.get(erased);
       if (!toErase.isEmpty() || (person != null && person.name() != null)) {
         writes.add(person(erased, at, toErase));

@@ -59,14 +59,20 @@ final class RecordView {
    * the data that must stay in the store of each event holding their words is returned by seq.
    */
   Map<Long, JsonObject> forget(String participantId, SessionState state) {
-    Map<Long, JsonObject> toErase = new HashMap<>();
     for (Recorded recorded : record) {
-      PersonErasure.Traces traces = PersonErasure.traces(recorded.event());
-      if (traces.names(participantId)) {
+      if (PersonErasure.traces(recorded.event()).names(participantId)) {
         rerender(recorded.seq(), state);
       }
-      if (traces.wroteBy(participantId)) {
-        toErase.put(recorded.seq(), Redaction.remaining(recorded.stored().name(), recorded.stored().data()));
+    }
+    return wordsOf(participantId);
+  }
+
+  /** What stays of each event holding this person's words and not yet erased in the store, by seq. */
+  Map<Long, JsonObject> wordsOf(String participantId) {
+    Map<Long, JsonObject> toErase = new HashMap<>();
+    for (Recorded recorded : record) {
+      if (!recorded.stored().isErased() && PersonErasure.traces(recorded.event()).wroteBy(participantId)) {
+        toErase.put(recorded.seq(), Redaction.remaining(recorded.event()).orElseThrow());
       }
     }
     return toErase;
