@@ -35,7 +35,7 @@ public final class Fields {
   }
 
   private String required(String field, int min, int max, TextRule.Shape shape) {
-    String value = optional(field, max, shape);
+    String value = read(field, min, max, shape);
     if (value == null) {
       throw Refusal.invalid(field, "field_required", field);
     }
@@ -46,6 +46,11 @@ public final class Fields {
   }
 
   private String optional(String field, int max, TextRule.Shape shape) {
+    return read(field, 0, max, shape);
+  }
+
+  /** The field cleaned, or null when absent or blank; a refusal of its length names {@code min..max}. */
+  private String read(String field, int min, int max, TextRule.Shape shape) {
     Object raw = message.getValue(field);
     if (raw == null) {
       return null;
@@ -53,7 +58,7 @@ public final class Fields {
     if (!(raw instanceof String value)) {
       throw Refusal.invalid(field, "field_type", field);
     }
-    return check(field, value, max, shape);
+    return check(field, value, min, max, shape);
   }
 
   /**
@@ -61,13 +66,17 @@ public final class Fields {
    * fault is refused with {@code field_length} or {@code field_characters}, naming the field.
    */
   public static String check(String field, String value, int max, TextRule.Shape shape) {
+    return check(field, value, 0, max, shape);
+  }
+
+  private static String check(String field, String value, int min, int max, TextRule.Shape shape) {
     String cleaned = TextRule.clean(value);
     TextRule.Fault fault = TextRule.fault(cleaned, max, shape);
     if (fault == TextRule.Fault.CHARACTERS) {
       throw Refusal.invalid(field, "field_characters", field);
     }
     if (fault == TextRule.Fault.LENGTH) {
-      throw Refusal.invalid(field, "field_length", field, 0, max);
+      throw Refusal.invalid(field, "field_length", field, min, max);
     }
     return cleaned.isEmpty() ? null : cleaned;
   }
