@@ -25,8 +25,4 @@ final class OutboundFrame {
   Future<Void> writeTo(WebSocketBase socket) {
     return socket.writeFrame(new WebSocketFrameImpl(WebSocketFrameType.TEXT, utf8, true));
   }
-
-  int size() {
-    return utf8.length;
-  }
 }
