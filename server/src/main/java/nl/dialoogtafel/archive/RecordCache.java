@@ -10,8 +10,8 @@ import java.util.function.LongSupplier;
 import nl.dialoogtafel.record.RecordCheck;
 
 /**
- * Closed records already read, folded and verified, so that viewing one again does not read the
- * whole record again (the embedded store scans every event of the archive to find one record's).
+ * Closed records already read, folded and verified, so that viewing one again neither reads nor
+ * folds and checks the whole record again.
  *
  * <p>An entry is used only for exactly the head (seq and hash) it was folded at, and the caller
  * passes the head it has just read from the session document: every event a closed record still
