@@ -35,8 +35,8 @@ public final class AccountStore {
   private final PasswordHasher hasher;
   /**
    * "Is another admin left?" and the write that disables one must not interleave, or two admins
-   * disabling each other at once would leave none. One verticle holds this store, so a lock on it
-   * serialises them (several nodes would need the database to do it).
+   * disabling each other at once would leave none. The composition root makes one store per node,
+   * so a lock on it serialises them (several nodes would need the database to do it).
    */
   private final Object adminChanges = new Object();
 
