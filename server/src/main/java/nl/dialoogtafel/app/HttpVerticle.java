@@ -20,10 +20,11 @@ import nl.dialoogtafel.live.hub.Hubs;
 import nl.dialoogtafel.live.LiveGateway;
 
 /**
- * The one HTTP server: every route declared in one block — the live WebSocket, the screens, the
- * facilitator API and the archive. Live sessions and the API share this verticle's event loop, so
- * a session's state is only ever touched from one thread. Everything shared comes wired from
- * {@link Server}.
+ * The HTTP server of one event loop: every route declared in one block — the live WebSocket, the
+ * screens, the facilitator API and the archive. A node deploys one instance per event loop on the
+ * same port; connections are spread over them. Each instance's loop also holds a share of the live
+ * sessions ({@link Hubs#serve}); a session's state is only ever touched on its own loop. Everything
+ * shared comes wired from {@link Server}.
  */
 public final class HttpVerticle extends VerticleBase {
 
@@ -41,13 +42,17 @@ public final class HttpVerticle extends VerticleBase {
     return server.actualPort();
   }
 
+  /** What this instance's event loop carries now. */
+  Server.LoopLoad load() {
+    return new Server.LoopLoad(gateway.openConnections(), services.hubs().liveSessionsOn(context));
+  }
+
   @Override
   public Future<?> start() {
     Settings settings = services.settings();
     Auth auth = services.auth();
-    // The live sessions belong to this verticle's event loop: built here, on it.
-    Hubs hubs = new Hubs(vertx, services.stores());
-    gateway = new LiveGateway(vertx, hubs, services.origins());
+    Hubs hubs = services.hubs();
+    gateway = new LiveGateway(vertx, hubs, services.joinGuard(), services.origins());
     gateway.followUps(services.kioskFollowUps()::forSession);
     FacilitatorApi api = new FacilitatorApi(hubs, services.templates(), settings.publicUrl());
     AccountsApi accountsApi = new AccountsApi(services.accounts());
@@ -113,7 +118,8 @@ public final class HttpVerticle extends VerticleBase {
 
     HttpServerOptions options = new HttpServerOptions()
         .setHost(settings.host())
-        .setPort(settings.port())
+        // Port 0 asks for any free port; -1 asks Vert.x for one free port shared by all instances.
+        .setPort(settings.port() == 0 ? -1 : settings.port())
         .setMaxWebSocketMessageSize(4 * LiveGateway.MAX_MESSAGE_BYTES)
         .setMaxWebSocketFrameSize(4 * LiveGateway.MAX_MESSAGE_BYTES)
         // Compression per socket would undo "encode once, write the same bytes to everyone".
@@ -121,8 +127,9 @@ public final class HttpVerticle extends VerticleBase {
         .setPerFrameWebSocketCompressionSupported(false)
         // No HTTP/2 upgrade on plain HTTP: nothing here needs it, and WebSocket upgrades stay HTTP/1.1.
         .setHttp2ClearTextEnabled(false);
-    return vertx.createHttpServer(options).connectionHandler(FlushBatching::install).requestHandler(router)
-        .listen().onSuccess(s -> server = s);
+    // Listens once every loop holds its share of the sessions: a request may need any of them.
+    return hubs.serve().compose(v -> vertx.createHttpServer(options).connectionHandler(FlushBatching::install)
+        .requestHandler(router).listen()).onSuccess(s -> server = s);
   }
 
   @Override

@@ -1,8 +1,12 @@
 package nl.dialoogtafel.app;
 
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -18,14 +22,17 @@ import nl.dialoogtafel.archive.ReadLog;
 import nl.dialoogtafel.archive.RecordCache;
 import nl.dialoogtafel.archive.RecordSource;
 import nl.dialoogtafel.http.OriginPolicy;
+import nl.dialoogtafel.live.JoinGuard;
+import nl.dialoogtafel.live.hub.Hubs;
 import nl.dialoogtafel.privacy.RetentionJob;
 import nl.dialoogtafel.storage.Database;
 import nl.dialoogtafel.storage.Stores;
 import nl.dialoogtafel.templates.TemplateCatalog;
 
 /**
- * A running Dialoogtafel and its composition root: the database, the stores, the archive and the
- * accounts are built here and handed to the HTTP verticle, started and stopped together.
+ * A running Dialoogtafel and its composition root: the database, the stores, the archive, the
+ * accounts and the live hubs are built here and handed to the HTTP verticles (one per event loop),
+ * started and stopped together.
  */
 public final class Server implements AutoCloseable {
 
@@ -36,11 +43,11 @@ public final class Server implements AutoCloseable {
 
   private final Vertx vertx;
   private final Database db;
-  private final HttpVerticle http;
+  private final List<HttpVerticle> http;
   private final Services services;
   private final RetentionJob retention;
 
-  private Server(Vertx vertx, Database db, HttpVerticle http, Services services, RetentionJob retention) {
+  private Server(Vertx vertx, Database db, List<HttpVerticle> http, Services services, RetentionJob retention) {
     this.vertx = vertx;
     this.db = db;
     this.http = http;
@@ -53,7 +60,9 @@ public final class Server implements AutoCloseable {
     quietLibraries();
     TemplateCatalog templates = settings.templatesDir().filter(Files::isDirectory)
         .map(TemplateCatalog::load).orElseGet(TemplateCatalog::loadBundled);
-    Vertx vertx = Vertx.vertx();
+    // At least one event loop per HTTP verticle, so each instance gets a loop of its own.
+    Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(
+        Math.max(VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE, settings.eventLoops())));
     Database db;
     try {
       db = Database.open(vertx, settings.mongoUri(), settings.dataDir());
@@ -67,8 +76,13 @@ public final class Server implements AutoCloseable {
     } else {
       LOG.warning("DIALOOG_ADMIN is niet gezet: er is geen beheerdersaccount, niemand kan inloggen.");
     }
-    HttpVerticle http = new HttpVerticle(services);
-    vertx.deployVerticle(http).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    List<HttpVerticle> http = new CopyOnWriteArrayList<>();
+    vertx.deployVerticle(() -> {
+      HttpVerticle instance = new HttpVerticle(services);
+      http.add(instance);
+      return instance;
+    }, new DeploymentOptions().setInstances(settings.eventLoops()))
+        .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     RetentionJob retention = new RetentionJob(db, settings.retention(), services.archiveCaches());
     retention.schedule(vertx);
     return new Server(vertx, db, http, services, retention);
@@ -88,8 +102,10 @@ public final class Server implements AutoCloseable {
     FollowUpStore followups = new FollowUpStore(db);
     ArchiveHandlers archive = ArchiveHandlers.wire(vertx, auth, templates, source,
         new ArchiveRecords(source, recordCache), index, followups, new ReadLog(db));
-    return new Services(settings, db, templates, Stores.on(db, archiveCaches), origins, accounts, auth,
-        archiveCaches, new KioskFollowUps(followups, index), archive);
+    Stores stores = Stores.on(db, archiveCaches);
+    return new Services(settings, db, templates, stores, origins, accounts, auth, archiveCaches,
+        new KioskFollowUps(followups, index), archive, new Hubs(vertx, stores, settings.eventLoops()),
+        new JoinGuard());
   }
 
   /** The driver and the embedded server narrate every connection; only their warnings matter here. */
@@ -99,7 +115,15 @@ public final class Server implements AutoCloseable {
   }
 
   public int port() {
-    return http.actualPort();
+    return http.get(0).actualPort();
+  }
+
+  /** What each event loop carries: its open WebSockets and its live sessions. */
+  public record LoopLoad(int connections, int sessions) {}
+
+  /** One entry per event loop, for the operator and the benchmark. */
+  public List<LoopLoad> loops() {
+    return http.stream().map(HttpVerticle::load).toList();
   }
 
   public RetentionJob retention() {

@@ -5,14 +5,17 @@ import nl.dialoogtafel.accounts.Auth;
 import nl.dialoogtafel.archive.ArchiveCaches;
 import nl.dialoogtafel.archive.KioskFollowUps;
 import nl.dialoogtafel.http.OriginPolicy;
+import nl.dialoogtafel.live.JoinGuard;
+import nl.dialoogtafel.live.hub.Hubs;
 import nl.dialoogtafel.storage.Database;
 import nl.dialoogtafel.storage.Stores;
 import nl.dialoogtafel.templates.TemplateCatalog;
 
 /**
  * What the composition root builds once per node and every event loop shares: all of it is safe
- * to call from any thread (stores go through the database pool, the archive's memory is locked).
- * What belongs to one event loop — the live hubs and the gateway — the verticle builds itself.
+ * to call from any thread (stores go through the database pool, the archive's memory is locked,
+ * the live hubs hop to the loop a session lives on). What belongs to one event loop — its gateway
+ * and its routes — each verticle instance builds itself.
  */
 record Services(
     Settings settings,
@@ -24,4 +27,6 @@ record Services(
     Auth auth,
     ArchiveCaches archiveCaches,
     KioskFollowUps kioskFollowUps,
-    ArchiveHandlers archive) {}
+    ArchiveHandlers archive,
+    Hubs hubs,
+    JoinGuard joinGuard) {}

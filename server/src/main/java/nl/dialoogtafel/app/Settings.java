@@ -21,7 +21,8 @@ public record Settings(
     List<String> extraOrigins,
     Optional<String> publicUrl,
     Optional<Path> templatesDir,
-    Duration retention) {
+    Duration retention,
+    int eventLoops) {
 
   public static Settings fromEnvironment() {
     return from(System.getenv());
@@ -51,12 +52,19 @@ public record Settings(
             .map(Settings::stripSlash).toList(),
         Optional.ofNullable(blankToNull(env.get("DIALOOG_PUBLIC_URL"))).map(Settings::stripSlash),
         Optional.ofNullable(blankToNull(env.get("DIALOOG_TEMPLATES_DIR"))).map(Path::of),
-        Duration.ofDays(retentionDays(env.getOrDefault("DIALOOG_RETENTION_DAYS", "365"))));
+        Duration.ofDays(retentionDays(env.getOrDefault("DIALOOG_RETENTION_DAYS", "365"))),
+        eventLoops(env.getOrDefault("DIALOOG_EVENT_LOOPS", String.valueOf(Runtime.getRuntime().availableProcessors()))));
   }
 
   public Settings withPort(int newPort) {
     return new Settings(host, newPort, dataDir, mongoUri, adminUser, adminPassword, extraOrigins, publicUrl,
-        templatesDir, retention);
+        templatesDir, retention, eventLoops);
+  }
+
+  /** The same settings with the live sessions on {@code loops} event loops. */
+  public Settings withEventLoops(int loops) {
+    return new Settings(host, port, dataDir, mongoUri, adminUser, adminPassword, extraOrigins, publicUrl,
+        templatesDir, retention, loops);
   }
 
   /** Days a closed session keeps names and contact details; 0 means: removed at the next run. */
@@ -69,6 +77,19 @@ public record Settings(
       return days;
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException("DIALOOG_RETENTION_DAYS moet een aantal dagen zijn (0–36500), niet: " + value);
+    }
+  }
+
+  /** Event loops that serve HTTP and hold live sessions: one per core unless told otherwise. */
+  private static int eventLoops(String value) {
+    try {
+      int loops = Integer.parseInt(value.trim());
+      if (loops < 1 || loops > 256) {
+        throw new NumberFormatException();
+      }
+      return loops;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("DIALOOG_EVENT_LOOPS moet een getal tussen 1 en 256 zijn, niet: " + value);
     }
   }
 

@@ -213,7 +213,7 @@ public final class FacilitatorApi {
     }
     // Answered once the record's head is stored too, so the archive never sees a record ahead of it.
     ownHub(ctx).compose(hub -> hub.submit(command, systemKey())
-            .compose(seq -> hub.headWritten().map(v -> hub.renderedEvent(seq))))
+            .compose(seq -> hub.headWritten().compose(v -> hub.renderedEvent(seq))))
         .onSuccess(event -> ApiReplies.json(ctx, 200, event))
         .onFailure(e -> ApiReplies.failure(ctx, e));
   }

@@ -45,16 +45,21 @@ public final class LiveGateway {
   private final Hubs hubs;
   private final OriginPolicy origins;
   private final ParticipantProtocol participants;
+  private final JoinGuard joinGuard;
   private final Set<Connection> open = new LinkedHashSet<>();
+  /** {@code open.size()} for readers on other loops (the node's report). */
+  private volatile int openCount;
   private final long sweepTimer;
   /** Extension for the kiosk: earlier follow-ups of the community (the archive supplies them). */
   private Function<SessionInfo, Future<JsonArray>> followUps = info -> Future.succeededFuture(new JsonArray());
 
-  public LiveGateway(Vertx vertx, Hubs hubs, OriginPolicy origins) {
+  /** One gateway per event loop; {@code hubs} and {@code joinGuard} are the node's, shared by all. */
+  public LiveGateway(Vertx vertx, Hubs hubs, JoinGuard joinGuard, OriginPolicy origins) {
     this.vertx = vertx;
     this.hubs = hubs;
     this.origins = origins;
-    this.participants = new ParticipantProtocol(hubs);
+    this.joinGuard = joinGuard;
+    this.participants = new ParticipantProtocol(hubs, joinGuard);
     this.sweepTimer = vertx.setPeriodic(SWEEP_MS, id -> sweep());
   }
 
@@ -73,8 +78,9 @@ public final class LiveGateway {
     this.followUps = feed;
   }
 
+  /** Open WebSockets on this gateway's loop; readable from any thread. */
   public int openConnections() {
-    return open.size();
+    return openCount;
   }
 
   public void close() {
@@ -84,12 +90,14 @@ public final class LiveGateway {
   private void open(ServerWebSocket socket, String address, String language) {
     Connection c = new Connection(socket, address, language);
     open.add(c);
+    openCount = open.size();
     socket.textMessageHandler(text -> onText(c, text));
     socket.binaryMessageHandler(bytes -> c.error(null, Refusal.of("bad_request")));
     socket.pongHandler(pong -> c.heard());
     socket.exceptionHandler(e -> closeBroken(socket, e));
     socket.closeHandler(v -> {
       open.remove(c);
+      openCount = open.size();
       if (c.hub() != null) {
         c.hub().detach(c);
       }
@@ -194,19 +202,21 @@ public final class LiveGateway {
           }
           c.becomeKiosk();
           // The follow-ups are read before attaching, so no event can slip between reply and stream.
-          return followUps.apply(hub.info()).otherwise(e -> new JsonArray()).map(feed -> {
+          return followUps.apply(hub.info()).otherwise(e -> new JsonArray()).compose(feed -> {
             if (c.isClosed()) {
-              return null;
+              return Future.succeededFuture();
             }
             c.watch(hub);
             boolean reset = after > hub.state().seq();
-            List<String> events = hub.attach(c, reset ? 0 : after);
-            JsonObject head = new JsonObject().put("type", "watching").put("ref", ref).put("epoch", hub.epoch())
-                .put("seq", hub.state().seq()).put("reset", reset)
-                .put("session", EventView.session(hub.info(), hub.state())).put("followups", feed);
-            c.sendRaw(Welcome.withEvents(head, events));
-            hub.sendPresenceTo(c);
-            return null;
+            return hub.attach(c, null, reset ? 0 : after).map(attached -> {
+              c.replayed(attached.seq());
+              JsonObject head = new JsonObject().put("type", "watching").put("ref", ref).put("epoch", attached.epoch())
+                  .put("seq", attached.seq()).put("reset", reset)
+                  .put("session", EventView.session(hub.info(), attached.state())).put("followups", feed);
+              c.sendRaw(Welcome.withEvents(head, attached.events()));
+              hub.sendPresenceTo(c);
+              return null;
+            });
           });
         });
   }
@@ -240,7 +250,7 @@ public final class LiveGateway {
         c.ping();
       }
     }
-    participants.joinGuard().forgetOld();
+    joinGuard.forgetOld();
     hubs.evictIdle();
   }
 }

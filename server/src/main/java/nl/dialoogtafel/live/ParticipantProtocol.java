@@ -5,7 +5,6 @@ import nl.dialoogtafel.http.Refusal;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
-import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import nl.dialoogtafel.storage.Ids;
@@ -28,14 +27,11 @@ final class ParticipantProtocol {
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}");
 
   private final Hubs hubs;
-  private final JoinGuard joinGuard = new JoinGuard();
+  private final JoinGuard joinGuard;
 
-  ParticipantProtocol(Hubs hubs) {
+  ParticipantProtocol(Hubs hubs, JoinGuard joinGuard) {
     this.hubs = hubs;
-  }
-
-  JoinGuard joinGuard() {
-    return joinGuard;
+    this.joinGuard = joinGuard;
   }
 
   Future<Void> join(Connection c, String ref, JsonObject m) {
@@ -68,8 +64,7 @@ final class ParticipantProtocol {
           Participant known = hub.state().participants().get(identity.participantId());
           if (known != null) {
             // The same join again (its welcome was lost): the same person, nothing new stored.
-            welcome(c, ref, hub, known, identity.token());
-            return Future.succeededFuture();
+            return welcome(c, ref, hub, known, identity.token());
           }
           if (hub.state().status() == SessionStatus.CLOSED) {
             return Future.failedFuture(Refusal.of("session_closed"));
@@ -77,10 +72,8 @@ final class ParticipantProtocol {
           ParticipantRecord record = new ParticipantRecord(identity.participantId(), hub.info().id(), name,
               organisation, role, showName, phone, email, Ids.sha256(identity.token()), Instant.now().toString());
           return hub.join(record, "join/" + identity.participantId())
-              .map(seq -> {
-                welcome(c, ref, hub, hub.state().participants().get(identity.participantId()), identity.token());
-                return null;
-              });
+              .compose(seq -> welcome(c, ref, hub, hub.state().participants().get(identity.participantId()),
+                  identity.token()));
         });
   }
 
@@ -101,12 +94,19 @@ final class ParticipantProtocol {
         Ids.hmac(secret, "token:" + seed));
   }
 
-  private static void welcome(Connection c, String ref, SessionHub hub, Participant participant, String token) {
+  private static Future<Void> welcome(Connection c, String ref, SessionHub hub, Participant participant,
+      String token) {
+    if (c.isClosed()) {
+      return Future.succeededFuture();
+    }
     c.becomeParticipant(hub, participant.id());
-    List<String> events = hub.attach(c, 0);
-    c.sendRaw(Welcome.withEvents(welcomeHead(ref, hub, participant, token, false), events));
-    hub.sendPresenceTo(c);
-    hub.deliverUndelivered(participant.id());
+    return hub.attach(c, participant.id(), 0).map(attached -> {
+      c.replayed(attached.seq());
+      c.sendRaw(Welcome.withEvents(welcomeHead(ref, hub, attached, participant, token, false), attached.events()));
+      hub.sendPresenceTo(c);
+      hub.deliverUndelivered(participant.id());
+      return null;
+    });
   }
 
   Future<Void> resume(Connection c, String ref, JsonObject m) {
@@ -127,10 +127,13 @@ final class ParticipantProtocol {
             }
             // A record that is not the one this phone knew (other epoch, or shorter than its copy) starts over.
             boolean reset = (epoch != null && !epoch.equals(hub.epoch())) || after > hub.state().seq();
+            if (c.isClosed()) {
+              return Future.succeededFuture();
+            }
             c.becomeParticipant(hub, record.id());
-            return hub.attachFromStore(c, reset ? 0 : after).map(replay -> {
-              c.sendRaw(Welcome.withEvents(welcomeHead(ref, hub, participant, token, reset), replay.events()));
-              c.replayed(replay.upTo());
+            return hub.attachFromStore(c, record.id(), reset ? 0 : after).map(replay -> {
+              c.sendRaw(Welcome.withEvents(welcomeHead(ref, hub, replay, participant, token, reset), replay.events()));
+              c.replayed(replay.seq());
               hub.sendPresenceTo(c);
               hub.deliverUndelivered(record.id());
               return null;
@@ -205,12 +208,13 @@ final class ParticipantProtocol {
     return c.participantId() + "/" + clientId;
   }
 
-  private static JsonObject welcomeHead(String ref, SessionHub hub, Participant p, String token, boolean reset) {
+  private static JsonObject welcomeHead(String ref, SessionHub hub, SessionHub.Attached attached, Participant p,
+      String token, boolean reset) {
     return new JsonObject().put("type", "welcome").put("ref", ref)
         .put("participant", new JsonObject().put("id", p.id()).put("name", p.name())
             .put("organisation", p.organisation()).put("role", p.role()))
-        .put("token", token).put("epoch", hub.epoch()).put("seq", hub.state().seq()).put("reset", reset)
-        .put("session", EventView.session(hub.info(), hub.state()));
+        .put("token", token).put("epoch", attached.epoch()).put("seq", attached.seq()).put("reset", reset)
+        .put("session", EventView.session(hub.info(), attached.state()));
   }
 
   private static String contact(String value, Pattern shape, String field) {

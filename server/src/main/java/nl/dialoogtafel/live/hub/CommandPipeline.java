@@ -51,10 +51,11 @@ final class CommandPipeline {
   private final String sessionId;
   private final ContactMail mail;
   private final Published published;
-  private SessionState state;
+  /** A value, so other loops may read it (volatile) while only this hub's loop replaces it. */
+  private volatile SessionState state;
   private String lastHash = HashChain.GENESIS;
   /** The hash of event 1 names this version of the record: a rebuilt record gets a new epoch. */
-  private String firstHash;
+  private volatile String firstHash;
   private final Map<String, Long> receipts = new HashMap<>();
   private final Map<String, Future<Long>> inFlight = new HashMap<>();
   private final ArrayDeque<Pending> queue = new ArrayDeque<>();

@@ -1,7 +1,9 @@
 package nl.dialoogtafel.live.hub;
 
 import nl.dialoogtafel.http.Refusal;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonObject;
@@ -12,7 +14,8 @@ import nl.dialoogtafel.i18n.Messages;
 /**
  * One WebSocket and what it is to the session: nobody yet, a participant, or a kiosk. It keeps
  * the last {@code seq} it delivered so a connection never sees an event twice or out of order.
- * Lives on the event loop of its socket; nothing here is thread-safe.
+ * Lives on the event loop of its socket, which need not be its session's: what the session sends
+ * it (from the hub's loop) hops over to the socket's loop first, so nothing here needs a lock.
  */
 public final class Connection {
 
@@ -27,6 +30,7 @@ public final class Connection {
   private record Held(long seq, OutboundFrame frame) {}
 
   private final ServerWebSocket socket;
+  private final Context context;
   private final String address;
   private final RateLimit rate = new RateLimit(20, 10);
   private String language;
@@ -39,8 +43,14 @@ public final class Connection {
 
   public Connection(ServerWebSocket socket, String address, String language) {
     this.socket = socket;
+    this.context = Vertx.currentContext();
     this.address = address;
     this.language = language;
+  }
+
+  /** The event loop of this socket: everything that touches the connection runs there. */
+  Context context() {
+    return context;
   }
 
   // ---- who this is ------------------------------------------------------------------------------
@@ -117,7 +127,7 @@ public final class Connection {
   }
 
   public void close(short status, String reason) {
-    socket.close(status, reason);
+    Loops.run(context, () -> socket.close(status, reason));
   }
 
   public void ping() {
@@ -126,7 +136,10 @@ public final class Connection {
 
   // ---- what it receives -------------------------------------------------------------------------
 
-  /** Delivers a public event once, in order; holds it while a replay is being read from the store. */
+  /**
+   * Delivers a public event once, in order; holds it while a replay is being read from the store.
+   * On the socket's loop only: the room hands a batch of connections to each loop at once.
+   */
   void deliver(long seq, OutboundFrame frame) {
     if (held != null) {
       held.add(new Held(seq, frame));
@@ -152,14 +165,15 @@ public final class Connection {
   }
 
   void write(OutboundFrame frame) {
-    frame.writeTo(socket);
+    Loops.run(context, () -> frame.writeTo(socket));
   }
 
   /** From now on events are held until {@link #replayed} says what the replay covered. */
   void holdEvents() {
-    held = new ArrayList<>();
+    Loops.run(context, () -> held = new ArrayList<>());
   }
 
+  /** The events up to {@code upToSeq} reached this connection in its welcome; only later ones follow. */
   public void replayed(long upToSeq) {
     lastSeq = upToSeq;
     List<Held> pending = held;
@@ -173,8 +187,9 @@ public final class Connection {
     return socket.isClosed() ? Future.failedFuture("closed") : socket.writeTextMessage(message.encode());
   }
 
+  /** A message of its own for this connection, from whichever loop: it is written on the socket's. */
   public Future<Void> sendRaw(String json) {
-    return socket.isClosed() ? Future.failedFuture("closed") : socket.writeTextMessage(json);
+    return Loops.on(context, () -> socket.isClosed() ? Future.failedFuture("closed") : socket.writeTextMessage(json));
   }
 
   public void ack(String ref, String id, long seq, String request) {

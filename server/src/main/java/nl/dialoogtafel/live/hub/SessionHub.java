@@ -1,5 +1,6 @@
 package nl.dialoogtafel.live.hub;
 
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -22,9 +23,13 @@ import nl.dialoogtafel.storage.Stores;
  * that owns the record (decides, stores, acknowledges) and the {@link Room} of connections it is
  * shown to. Each durable event goes, in order, into the {@link RecordView}, out to the room, into
  * its {@link AfterEffects}, and into the record's head ({@link HeadWriter}).
+ *
+ * <p>Callable from any event loop: what changes the session runs on the hub's own loop
+ * ({@link Loops}) and answers on the caller's; {@link #state()} is an immutable value.
  */
 public final class SessionHub {
 
+  private final Context home;
   private final SessionInfo info;
   private final CommandPipeline pipeline;
   private final RecordView view = new RecordView();
@@ -36,9 +41,10 @@ public final class SessionHub {
   private final Stores stores;
 
   private SessionHub(Vertx vertx, Stores stores, SessionInfo info) {
+    this.home = Vertx.currentContext();
     this.info = info;
     this.stores = stores;
-    this.room = new Room(vertx);
+    this.room = new Room(vertx, home);
     this.mail = new ContactMail(stores, this::state, room::of);
     this.pipeline = new CommandPipeline(stores, info, mail, this::published);
     this.erasures = new Erasures(stores, info.id());
@@ -46,7 +52,10 @@ public final class SessionHub {
     this.afterEffects = new AfterEffects(this::state, view, mail, stores.contacts(), erasures, room);
   }
 
-  /** Reads a session's record, people and contact notes from the store and folds them into a hub. */
+  /**
+   * Reads a session's record, people and contact notes from the store and folds them into a hub
+   * that lives on the calling event loop.
+   */
   static Future<SessionHub> load(Vertx vertx, Stores stores, SessionInfo info) {
     String sessionId = info.id();
     var events = stores.events().loadAll(sessionId);
@@ -88,6 +97,7 @@ public final class SessionHub {
     return info;
   }
 
+  /** The state as of the last durable event: a value, safe to read from any loop. */
   public SessionState state() {
     return pipeline.state();
   }
@@ -97,8 +107,8 @@ public final class SessionHub {
   }
 
   /** The wire form of a stored event, as the facilitator API answers it. */
-  public JsonObject renderedEvent(long seq) {
-    return view.event(seq);
+  public Future<JsonObject> renderedEvent(long seq) {
+    return Loops.on(home, () -> Future.succeededFuture(view.event(seq)));
   }
 
   public int onlineCount() {
@@ -116,7 +126,7 @@ public final class SessionHub {
    * with a key seen before gets its first answer again and stores nothing.
    */
   public Future<Long> submit(Command command, String key) {
-    return pipeline.submit(command, key, null);
+    return Loops.on(home, () -> pipeline.submit(command, key, null));
   }
 
   /**
@@ -124,54 +134,70 @@ public final class SessionHub {
    * joins at once costs a few writes, not one per phone.
    */
   public Future<Long> join(ParticipantRecord newcomer, String key) {
-    return pipeline.submit(new Command.Join(newcomer.participant()), key, newcomer);
+    return Loops.on(home, () -> pipeline.submit(new Command.Join(newcomer.participant()), key, newcomer));
   }
 
   /** Completes when the head of the latest status change and the latest erasure are stored. */
   public Future<Void> headWritten() {
-    return Future.all(head.written(), erasures.written()).mapEmpty();
+    return Loops.on(home, () -> Future.all(head.written(), erasures.written()).mapEmpty());
   }
 
   /** Private messages this participant has not received yet, sent after their welcome. */
   public void deliverUndelivered(String participantId) {
-    mail.deliverUndelivered(participantId);
+    Loops.run(home, () -> mail.deliverUndelivered(participantId));
   }
 
   // ---- connections ------------------------------------------------------------------------------
 
-  /** Attaches a connection and returns the wire form of every event so far (answered from memory). */
-  public List<String> attach(Connection connection, long after) {
-    room.enter(connection);
-    connection.replayed(state().seq());
-    long from = Math.max(0, Math.min(after, state().seq()));
-    return view.after(from);
+  /** What a connection attached with: the events it is welcomed with and the state they reach. */
+  public record Attached(List<String> events, SessionState state, String epoch) {
+    public long seq() {
+      return state.seq();
+    }
   }
 
-  /** What a resuming connection missed, read from the store, and the seq it reaches. */
-  public record Replay(List<String> events, long upTo) {}
+  /**
+   * Attaches a connection and answers with the wire form of every event after {@code after}
+   * (from memory). The caller sends them, then calls {@link Connection#replayed} with
+   * {@link Attached#seq()} before anything else reaches the connection: live events follow on its
+   * loop only after this answer. {@code participantId} is null for a kiosk.
+   */
+  public Future<Attached> attach(Connection connection, String participantId, long after) {
+    return Loops.on(home, () -> {
+      room.enter(connection, participantId);
+      SessionState now = state();
+      long from = Math.max(0, Math.min(after, now.seq()));
+      return Future.succeededFuture(new Attached(view.after(from), now, epoch()));
+    });
+  }
 
   /**
    * Attaches a connection whose replay is read from the store. Live events are held by the
-   * connection until the caller has sent the replay and calls {@link Connection#replayed}.
+   * connection until the caller has sent the replay and calls {@link Connection#replayed} with
+   * the {@link Attached#seq()} it reached.
    */
-  public Future<Replay> attachFromStore(Connection connection, long after) {
-    connection.holdEvents();
-    room.enter(connection);
-    long upTo = state().seq();
-    return stores.events().load(info.id(), after, upTo).map(events -> {
-      List<String> replay = new ArrayList<>(events.size());
-      events.forEach(e -> replay.add(EventView.render(e, state()).encode()));
-      return new Replay(replay, upTo);
-    }).onFailure(e -> detach(connection));
+  public Future<Attached> attachFromStore(Connection connection, String participantId, long after) {
+    return Loops.on(home, () -> {
+      connection.holdEvents();
+      room.enter(connection, participantId);
+      SessionState now = state();
+      String epoch = epoch();
+      return stores.events().load(info.id(), after, now.seq()).map(events -> {
+        List<String> replay = new ArrayList<>(events.size());
+        events.forEach(e -> replay.add(EventView.render(e, state()).encode()));
+        return new Attached(replay, now, epoch);
+      }).onFailure(e -> room.leave(connection));
+    });
   }
 
+  /** The connection is gone or left: from any loop. */
   public void detach(Connection connection) {
-    room.leave(connection);
+    Loops.run(home, () -> room.leave(connection));
   }
 
   /** Tells one connection (just welcomed) who is online now, without waiting for the next change. */
   public void sendPresenceTo(Connection connection) {
-    room.sendPresenceTo(connection);
+    Loops.run(home, () -> room.sendPresenceTo(connection));
   }
 
   void close() {
