@@ -1,6 +1,8 @@
 package nl.dialoogtafel.live.hub;
 
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
 import nl.dialoogtafel.dialogue.SessionEvent;
 import nl.dialoogtafel.dialogue.SessionEvent.ConnectionMade;
 import nl.dialoogtafel.dialogue.SessionEvent.ContactDeclined;
@@ -30,12 +32,23 @@ import nl.dialoogtafel.storage.SessionStore;
  */
 final class HeadWriter {
 
-  private final SessionStore sessions;
+  /** Where a head goes: the session document ({@link SessionStore#setStatus}). */
+  interface HeadStore {
+    Future<Void> setStatus(String sessionId, SessionStatus status, long headSeq, String headHash);
+  }
+
+  /** A write refused while the store pauses (an erasure rewrites its file) is tried again this often. */
+  private static final int ATTEMPTS = 8;
+  private static final long FIRST_RETRY_MS = 50;
+
+  private final Vertx vertx;
+  private final HeadStore sessions;
   private final String sessionId;
   /** The latest write; the facilitator API answers a status change after it. */
   private Future<Void> headWrite = Future.succeededFuture();
 
-  HeadWriter(SessionStore sessions, String sessionId) {
+  HeadWriter(Vertx vertx, HeadStore sessions, String sessionId) {
+    this.vertx = vertx;
     this.sessions = sessions;
     this.sessionId = sessionId;
   }
@@ -44,13 +57,28 @@ final class HeadWriter {
   void follow(SessionEvent event, StoredEvent stored, SessionStatus now) {
     SessionStatus head = now == SessionStatus.CLOSED ? SessionStatus.CLOSED : statusSetBy(event);
     if (head != null) {
-      headWrite = sessions.setStatus(sessionId, head, stored.seq(), stored.hash());
+      headWrite = write(head, stored.seq(), stored.hash(), 1);
     }
   }
 
-  /** Completes when the latest head is stored (never fails: a lost head is written again by the next). */
+  /**
+   * Completes when the latest head is stored, or when it could not be after several tries (never
+   * fails: the next head written carries the record's end again). An older head arriving late
+   * never overwrites a newer one: the store keeps the highest seq.
+   */
   Future<Void> written() {
     return headWrite.otherwiseEmpty();
+  }
+
+  private Future<Void> write(SessionStatus status, long seq, String hash, int attempt) {
+    return sessions.setStatus(sessionId, status, seq, hash).recover(failed -> {
+      if (attempt >= ATTEMPTS) {
+        return Future.failedFuture(failed);
+      }
+      Promise<Void> later = Promise.promise();
+      vertx.setTimer(FIRST_RETRY_MS << (attempt - 1), id -> later.complete());
+      return later.future().compose(v -> write(status, seq, hash, attempt + 1));
+    });
   }
 
   /** The status an event puts the session in, or null when it leaves the status as it is. */

@@ -48,7 +48,7 @@ public final class SessionHub {
     this.mail = new ContactMail(stores, this::state, room::of);
     this.pipeline = new CommandPipeline(stores, info, mail, this::published);
     this.erasures = new Erasures(stores, info.id());
-    this.head = new HeadWriter(stores.sessions(), info.id());
+    this.head = new HeadWriter(vertx, stores.sessions()::setStatus, info.id());
     this.afterEffects = new AfterEffects(this::state, view, mail, stores.contacts(), erasures, room);
   }
 
