@@ -36,7 +36,7 @@ final class OpenLoop {
 
   private OpenLoop() {}
 
-  static Result run(Room room, String prefix, int rate, double seconds, double warmupSeconds, long drainMillis)
+  static Result run(Audience room, String prefix, int rate, double seconds, double warmupSeconds, long drainMillis)
       throws InterruptedException {
     Deliveries deliveries = new Deliveries();
     room.track(deliveries);

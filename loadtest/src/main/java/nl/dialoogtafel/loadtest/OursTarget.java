@@ -26,23 +26,30 @@ final class OursTarget implements Target {
   private final Server server;
   private final Path dataDir;
   private final SessionRef session;
+  private final boolean owner;
 
-  private OursTarget(Server server, Path dataDir, SessionRef session) {
+  private OursTarget(Server server, Path dataDir, SessionRef session, boolean owner) {
     this.server = server;
     this.dataDir = dataDir;
     this.session = session;
+    this.owner = owner;
   }
 
   static OursTarget start() throws Exception {
+    return start(Map.of());
+  }
+
+  /** With extra environment, e.g. {@code DIALOOG_EVENT_LOOPS}. */
+  static OursTarget start(Map<String, String> extraEnv) throws Exception {
     Path dataDir = Files.createTempDirectory("dialoogtafel-bench");
-    Map<String, String> env = new HashMap<>();
+    Map<String, String> env = new HashMap<>(extraEnv);
     env.put("PORT", "0");
     env.put("HOST", "127.0.0.1");
     env.put("DIALOOG_DATA_DIR", dataDir.toString());
     env.put("DIALOOG_ADMIN", ADMIN + ":" + PASSWORD);
     Server server = Server.start(Settings.from(env));
     try {
-      return new OursTarget(server, dataDir, createSession(server.port()));
+      return new OursTarget(server, dataDir, createSession(server.port()), true);
     } catch (Exception e) {
       server.close();
       throw e;
@@ -51,6 +58,16 @@ final class OursTarget implements Target {
 
   Server server() {
     return server;
+  }
+
+  /** Another session on the same server, made through the facilitator API like the first. */
+  SessionRef newSession() throws Exception {
+    return createSession(server.port());
+  }
+
+  /** The same server seen through another of its sessions (closing it leaves the server running). */
+  OursTarget withSession(SessionRef other) {
+    return new OursTarget(server, dataDir, other, false);
   }
 
   @Override
@@ -75,6 +92,9 @@ final class OursTarget implements Target {
 
   @Override
   public void close() throws Exception {
+    if (!owner) {
+      return;
+    }
     server.close();
     try (Stream<Path> files = Files.walk(dataDir)) {
       files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

@@ -19,7 +19,7 @@ final class RateLadder {
 
   private RateLadder() {}
 
-  static Result climb(Room room, double stepSeconds, String label) throws InterruptedException {
+  static Result climb(Audience room, double stepSeconds, String label) throws InterruptedException {
     int best = 0;
     List<OpenLoop.Result> steps = new ArrayList<>();
     for (int rate : RATES) {

@@ -18,7 +18,7 @@ import org.HdrHistogram.Histogram;
  * once). It routes what comes back: welcomes, acks, errors and {@code post.added} events (to the
  * current {@link Deliveries}); everything else is skipped unparsed.
  */
-final class Room implements AutoCloseable {
+final class Room implements Audience, AutoCloseable {
 
   /** Join storm: when the last socket was open and the last welcome in, and join latency from each connect. */
   record JoinStorm(long connectedMillis, long welcomedMillis, double p50Millis, double p99Millis) {}
@@ -144,7 +144,8 @@ final class Room implements AutoCloseable {
     }
   }
 
-  Cpu cpu() {
+  @Override
+  public Cpu cpu() {
     return cpu;
   }
 
@@ -153,20 +154,24 @@ final class Room implements AutoCloseable {
   }
 
   /** Receivers of every event: the phones and the kiosk. */
-  int receivers() {
+  @Override
+  public int receivers() {
     return phones + 1;
   }
 
-  int phones() {
+  @Override
+  public int phones() {
     return phones;
   }
 
   /** Posts rotate over the phones: our server allows one connection 10 messages a second. */
-  int nextPhone() {
+  @Override
+  public int nextPhone() {
     return Math.floorMod(nextPhone.getAndIncrement(), phones);
   }
 
-  void track(Deliveries current) {
+  @Override
+  public void track(Deliveries current) {
     this.deliveries = current;
   }
 
@@ -177,13 +182,15 @@ final class Room implements AutoCloseable {
   }
 
   /** A story whose title is the nonce the deliveries are matched by. */
-  void post(int phone, String id, String title, String text) {
+  @Override
+  public void post(int phone, String id, String title, String text) {
     links[phone].send(new JsonObject().put("type", "post").put("id", id).put("kind", "story").put("title", title)
         .put("text", text).encode());
   }
 
   /** Errors received plus sockets the server closed, since the room was opened. */
-  long failures() {
+  @Override
+  public long failures() {
     return errors.get() + closes.get();
   }
 

@@ -6,7 +6,6 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerArray;
@@ -17,7 +16,8 @@ import nl.dialoogtafel.storage.Stores;
 
 /**
  * The live sessions of this node, spread over its event loops: each session belongs to one loop
- * (chosen from its id, so every loop finds the same one without asking), and its hub lives there.
+ * (the one holding the fewest when it is first needed, recorded until it is let go), and its hub
+ * lives there.
  * A session is loaded from the store the first time someone needs it (once, however many ask at
  * the same moment) and let go after it has been empty for a while. Callable from any loop.
  */
@@ -41,8 +41,10 @@ public final class Hubs {
   private final Vertx vertx;
   private final Stores stores;
   private final AtomicReferenceArray<Loop> loops;
-  /** Live sessions per loop, readable from anywhere (the node's report). */
-  private final AtomicIntegerArray liveCounts;
+  /** The loop of every session that is live or loading: one each, so one owner per session. */
+  private final Map<String, Loop> owners = new ConcurrentHashMap<>();
+  /** Sessions held per loop (live or loading), readable from anywhere. */
+  private final AtomicIntegerArray owned;
   private int joined;
   private final Promise<Void> allJoined = Promise.promise();
   /** Join code to session id, for every session live on any loop. */
@@ -56,7 +58,7 @@ public final class Hubs {
     this.vertx = vertx;
     this.stores = stores;
     this.loops = new AtomicReferenceArray<>(loops);
-    this.liveCounts = new AtomicIntegerArray(loops);
+    this.owned = new AtomicIntegerArray(loops);
   }
 
   /**
@@ -85,12 +87,12 @@ public final class Hubs {
     return loops.length();
   }
 
-  /** How many sessions are live on the loop of {@code context}; readable from any thread. */
+  /** How many sessions the loop of {@code context} holds (live or loading); readable from any thread. */
   public int liveSessionsOn(Context context) {
     for (int i = 0; i < loops.length(); i++) {
       Loop loop = loops.get(i);
       if (loop != null && loop.context == context) {
-        return liveCounts.get(i);
+        return owned.get(i);
       }
     }
     return 0;
@@ -98,11 +100,14 @@ public final class Hubs {
 
   /** The hub of a session, or a failed future with {@code unknown_session}. */
   public Future<SessionHub> byId(String sessionId) {
-    Loop loop = loopOf(sessionId);
-    return Loops.on(loop.context, () -> {
-      SessionHub hub = loop.live.get(sessionId);
-      return hub != null ? Future.succeededFuture(hub) : stores.sessions().find(sessionId).compose(this::load);
-    });
+    Loop owner = owners.get(sessionId);
+    if (owner != null) {
+      return on(owner, sessionId, null);
+    }
+    // Only a session the store knows gets a loop: made-up ids must not fill the map.
+    return stores.sessions().find(sessionId).compose(found -> found.isEmpty()
+        ? Future.failedFuture(Refusal.of("unknown_session"))
+        : on(assign(sessionId), sessionId, found.get()));
   }
 
   /** Joins are answered from memory once a session is live; only a first join reads the store. */
@@ -113,38 +118,72 @@ public final class Hubs {
     }
     return stores.sessions().findByCode(code).compose(found -> found.isEmpty()
         ? Future.failedFuture(Refusal.of("unknown_session"))
-        : byId(found.get().id()));
-  }
-
-  /** On the session's own loop: the live hub, the one being loaded, or a new load. */
-  private Future<SessionHub> load(Optional<SessionInfo> found) {
-    if (found.isEmpty()) {
-      return Future.failedFuture(Refusal.of("unknown_session"));
-    }
-    SessionInfo info = found.get();
-    Loop loop = loopOf(info.id());
-    SessionHub hub = loop.live.get(info.id());
-    if (hub != null) {
-      return Future.succeededFuture(hub);
-    }
-    return loop.loading.computeIfAbsent(info.id(), id -> SessionHub.load(vertx, stores, info)
-        .onComplete(done -> {
-          loop.loading.remove(id);
-          if (done.succeeded()) {
-            loop.live.put(id, done.result());
-            liveCounts.incrementAndGet(loop.index);
-            sessionByCode.put(info.code(), id);
-          }
-        }));
+        : on(assign(found.get().id()), found.get().id(), found.get()));
   }
 
   /**
-   * The loop a session belongs to. From its id, not from who asked first: every loop finds
-   * the same one, and two loops can never both hold the session.
+   * On the session's loop: its live hub, the one being loaded, or a new load. A session let go
+   * on the way here (and perhaps given to another loop) is followed to where it is now.
    */
-  private Loop loopOf(String sessionId) {
-    int spread = sessionId.hashCode() * 0x9E3779B9;
-    return loops.get(Math.floorMod(spread ^ (spread >>> 16), loops.length()));
+  private Future<SessionHub> on(Loop loop, String sessionId, SessionInfo known) {
+    return Loops.on(loop.context, () -> {
+      SessionHub hub = loop.live.get(sessionId);
+      if (hub != null) {
+        return Future.succeededFuture(hub);
+      }
+      Future<SessionHub> loading = loop.loading.get(sessionId);
+      if (loading != null) {
+        return loading;
+      }
+      Loop owner = assign(sessionId, loop);
+      if (owner != loop) {
+        return on(owner, sessionId, known);
+      }
+      Future<SessionInfo> info = known != null ? Future.succeededFuture(known)
+          : stores.sessions().find(sessionId).compose(found -> found.<Future<SessionInfo>>map(Future::succeededFuture)
+              .orElseGet(() -> Future.failedFuture(Refusal.of("unknown_session"))));
+      Future<SessionHub> load = info.compose(i -> SessionHub.load(vertx, stores, i)).onComplete(done -> {
+        loop.loading.remove(sessionId);
+        if (done.succeeded()) {
+          loop.live.put(sessionId, done.result());
+          sessionByCode.put(done.result().info().code(), sessionId);
+        } else {
+          release(sessionId, loop);
+        }
+      });
+      loop.loading.put(sessionId, load);
+      return load;
+    });
+  }
+
+  /** The loop that holds a session, given now to the loop holding the fewest when it has none. */
+  private Loop assign(String sessionId) {
+    return assign(sessionId, null);
+  }
+
+  /** As {@link #assign(String)}, but a session without a loop goes to {@code preferred} when given. */
+  private Loop assign(String sessionId, Loop preferred) {
+    return owners.computeIfAbsent(sessionId, id -> {
+      Loop chosen = preferred != null ? preferred : leastLoaded();
+      owned.incrementAndGet(chosen.index);
+      return chosen;
+    });
+  }
+
+  private void release(String sessionId, Loop loop) {
+    if (owners.remove(sessionId, loop)) {
+      owned.decrementAndGet(loop.index);
+    }
+  }
+
+  private Loop leastLoaded() {
+    int best = 0;
+    for (int i = 1; i < loops.length(); i++) {
+      if (owned.get(i) < owned.get(best)) {
+        best = i;
+      }
+    }
+    return loops.get(best);
   }
 
   /** Lets go of this loop's sessions nobody has been connected to for a while; the store keeps everything. */
@@ -156,8 +195,8 @@ public final class Hubs {
         loop.live.values().removeIf(hub -> {
           if (hub.idleFor(IDLE_NANOS)) {
             hub.close();
-            liveCounts.decrementAndGet(loop.index);
             sessionByCode.remove(hub.info().code(), hub.info().id());
+            release(hub.info().id(), loop);
             return true;
           }
           return false;
