@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import nl.dialoogtafel.dialogue.Participant;
 import nl.dialoogtafel.storage.ParticipantStore;
+import nl.dialoogtafel.record.EventCodec;
 import nl.dialoogtafel.record.StoredEvent;
 import nl.dialoogtafel.storage.Database;
 import nl.dialoogtafel.storage.Documents;
@@ -45,13 +46,12 @@ public final class RecordSource {
   /** The folded story of a session (blocking parts on the database workers). */
   public Future<NarrativeRecord> narrative(ArchivedSession session) {
     String id = session.info().id();
-    var stored = events(id);
-    var people = participants.listForSession(id);
-    return Future.all(stored, people).compose(all -> db.call(() -> {
-      Map<String, Participant> byId = new HashMap<>();
-      people.result().forEach(p -> byId.put(p.id(), p));
-      return RecordFolder.fold(session.info(), session.head(), stored.result(), byId);
-    }));
+    return events(id).compose(stored -> participants.listForRecord(id, EventCodec.joinedIds(stored))
+        .compose(people -> db.call(() -> {
+          Map<String, Participant> byId = new HashMap<>();
+          people.forEach(p -> byId.put(p.id(), p));
+          return RecordFolder.fold(session.info(), session.head(), stored, byId);
+        })));
   }
 
   public Future<List<StoredEvent>> events(String session) {
@@ -80,7 +80,8 @@ public final class RecordSource {
     return out;
   }
 
-  public Future<List<Participant>> people(String session) {
-    return participants.listForSession(session);
+  /** The people of a session's stored record (names where kept; never contact details). */
+  public Future<List<Participant>> people(String session, List<StoredEvent> events) {
+    return participants.listForRecord(session, EventCodec.joinedIds(events));
   }
 }

@@ -43,9 +43,10 @@ public final class EventCodec {
   }
 
   private static final Map<String, Decoder> DECODERS = new LinkedHashMap<>();
+  private static final String JOINED = "participant.joined";
 
   static {
-    DECODERS.put("participant.joined", (d, people) -> {
+    DECODERS.put(JOINED, (d, people) -> {
       JsonObject p = d.getJsonObject("participant");
       Participant known = people.get(p.getString("id"));
       return new ParticipantJoined(new Participant(p.getString("id"),
@@ -88,6 +89,21 @@ public final class EventCodec {
   /** The stored data of a public event; a private one is refused, it never enters the record. */
   public static JsonObject toData(SessionEvent event) {
     return event.accept(EventEncoding.INSTANCE);
+  }
+
+  /**
+   * Everyone who joined, by id, in the order they joined: whose names a fold of these events may
+   * need ({@code participant.joined} keeps the id, never the name).
+   */
+  public static List<String> joinedIds(List<StoredEvent> events) {
+    List<String> ids = new ArrayList<>();
+    for (StoredEvent stored : events) {
+      if (JOINED.equals(stored.name()) && stored.data().getValue("participant") instanceof JsonObject p
+          && p.getValue("id") instanceof String id) {
+        ids.add(id);
+      }
+    }
+    return ids;
   }
 
   /** Rebuilds the domain event; {@code people} supplies names kept outside the record. */

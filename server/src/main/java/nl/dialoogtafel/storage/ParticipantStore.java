@@ -2,6 +2,7 @@ package nl.dialoogtafel.storage;
 
 import nl.dialoogtafel.record.ParticipantRecord;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
 
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.model.InsertManyOptions;
@@ -94,7 +95,31 @@ public final class ParticipantStore {
         .map(ParticipantStore::record));
   }
 
-  /** Who is in a session, without contact details: those never need to sit in memory. */
+  /**
+   * The people of a record: those with these ids ({@link nl.dialoogtafel.record.EventCodec#joinedIds}),
+   * without contact details. Read by {@code _id}, the one key the embedded store looks up by index
+   * (see {@link EventSlots}), so a year of other sessions' people is never walked.
+   */
+  public Future<List<Participant>> listForRecord(String session, List<String> ids) {
+    return db.call(() -> {
+      List<Participant> people = new ArrayList<>(ids.size());
+      for (int from = 0; from < ids.size(); from += EventSlots.CHUNK) {
+        List<String> chunk = ids.subList(from, Math.min(ids.size(), from + EventSlots.CHUNK));
+        for (Document doc : db.collection(Database.PARTICIPANTS).find(in("_id", chunk))
+            .projection(Projections.exclude("phone", "email", "tokenHash"))) {
+          if (session.equals(doc.getString("session"))) {
+            people.add(record(doc).participant());
+          }
+        }
+      }
+      return people;
+    });
+  }
+
+  /**
+   * Who is in a session, without contact details: those never need to sit in memory. Walks every
+   * stored person on the embedded store: for a record, {@link #listForRecord} does not.
+   */
   public Future<List<Participant>> listForSession(String session) {
     return db.call(() -> {
       List<Participant> people = new ArrayList<>();

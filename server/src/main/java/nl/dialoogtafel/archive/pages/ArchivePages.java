@@ -118,10 +118,8 @@ public final class ArchivePages {
 
   private Future<Void> exportJson(RoutingContext ctx, ArchivedSession session) {
     String id = session.info().id();
-    var events = source.events(id);
-    var people = source.people(id);
-    return Future.all(events, people)
-        .compose(all -> pages.blocking(() -> RecordExport.of(session, events.result(), people.result()).encodePrettily()))
+    return source.events(id).compose(events -> source.people(id, events)
+            .compose(people -> pages.blocking(() -> RecordExport.of(session, events, people).encodePrettily())))
         .map(json -> {
           ctx.response().putHeader("Content-Type", "application/json; charset=utf-8").putHeader("Cache-Control", "no-store")
               .putHeader("Content-Disposition", "attachment; filename=\"verslag-" + id + ".json\"").end(json);

@@ -13,6 +13,7 @@ import nl.dialoogtafel.dialogue.Participant;
 import nl.dialoogtafel.dialogue.SessionEvent.ConnectionMade;
 import nl.dialoogtafel.dialogue.SessionState;
 import nl.dialoogtafel.record.ContactNote;
+import nl.dialoogtafel.record.EventCodec;
 import nl.dialoogtafel.record.ParticipantRecord;
 import nl.dialoogtafel.record.SessionInfo;
 import nl.dialoogtafel.record.StoredEvent;
@@ -58,13 +59,14 @@ public final class SessionHub {
    */
   static Future<SessionHub> load(Vertx vertx, Stores stores, SessionInfo info) {
     String sessionId = info.id();
-    var events = stores.events().loadAll(sessionId);
-    var people = stores.participants().listForSession(sessionId);
     var contactNotes = stores.contacts().listForSession(sessionId);
-    return Future.all(events, people, contactNotes).map(all -> {
-      SessionHub hub = new SessionHub(vertx, stores, info);
-      hub.restore(events.result(), people.result(), contactNotes.result());
-      return hub;
+    return stores.events().loadAll(sessionId).compose(events -> {
+      var people = stores.participants().listForRecord(sessionId, EventCodec.joinedIds(events));
+      return Future.all(people, contactNotes).map(all -> {
+        SessionHub hub = new SessionHub(vertx, stores, info);
+        hub.restore(events, people.result(), contactNotes.result());
+        return hub;
+      });
     });
   }
 
