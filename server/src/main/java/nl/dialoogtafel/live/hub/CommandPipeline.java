@@ -333,10 +333,15 @@ final class CommandPipeline {
     showScheduled = false;
     Showing next;
     while ((next = toShow.poll()) != null) {
-      if (next.recorded() == null) {
-        published.settled(next.after());
-      } else {
-        published.published(next.recorded(), next.after());
+      try {
+        if (next.recorded() == null) {
+          published.settled(next.after());
+        } else {
+          published.published(next.recorded(), next.after());
+        }
+      } catch (RuntimeException e) {
+        // One follower's failure must not hold back the events after it, nor a waiting welcome.
+        LOG.log(Level.SEVERE, "session " + sessionId + " could not hand on a change", e);
       }
     }
     Promise<Void> waiting = shown;
