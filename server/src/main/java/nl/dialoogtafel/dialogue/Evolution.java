@@ -1,6 +1,5 @@
 package nl.dialoogtafel.dialogue;
 
-import java.util.Set;
 import nl.dialoogtafel.dialogue.SessionEvent.ConnectionMade;
 import nl.dialoogtafel.dialogue.SessionEvent.ContactDeclined;
 import nl.dialoogtafel.dialogue.SessionEvent.ContactRequested;
@@ -42,8 +41,7 @@ final class Evolution implements SessionEvent.Cases<SessionState> {
 
   @Override
   public SessionState on(PostAdded e) {
-    return state.withPost(
-        new PostState(e.postId(), e.kind(), e.authorId(), e.phaseId(), false, false, Set.of(), false));
+    return state.withPost(PostState.added(e.postId(), e.kind(), e.authorId(), e.phaseId()));
   }
 
   @Override

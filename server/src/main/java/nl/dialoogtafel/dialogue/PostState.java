@@ -1,15 +1,19 @@
 package nl.dialoogtafel.dialogue;
 
-import java.util.HashSet;
-import java.util.Set;
+import org.pcollections.HashTreePSet;
+import org.pcollections.PSet;
 
-/** A post as the session knows it: who wrote it, where, and what became of it. */
+/**
+ * A post as the session knows it: who wrote it, where, and what became of it. Immutable; who
+ * recognised it is a persistent set, so one more recognition does not copy the others.
+ */
 public record PostState(
     String id, PostKind kind, String authorId, String phaseId, boolean withdrawn, boolean hidden,
-    Set<String> recognizedBy, boolean telling) {
+    PSet<String> recognizedBy, boolean telling) {
 
-  public PostState {
-    recognizedBy = Set.copyOf(recognizedBy);
+  /** A post just added: on the wall, recognised by nobody yet. */
+  static PostState added(String id, PostKind kind, String authorId, String phaseId) {
+    return new PostState(id, kind, authorId, phaseId, false, false, HashTreePSet.empty(), false);
   }
 
   /** Still on the wall: neither withdrawn by its author nor hidden by the facilitator. */
@@ -30,8 +34,6 @@ public record PostState(
   }
 
   PostState recognizedBy(String participantId) {
-    Set<String> by = new HashSet<>(recognizedBy);
-    by.add(participantId);
-    return new PostState(id, kind, authorId, phaseId, withdrawn, hidden, by, telling);
+    return new PostState(id, kind, authorId, phaseId, withdrawn, hidden, recognizedBy.plus(participantId), telling);
   }
 }

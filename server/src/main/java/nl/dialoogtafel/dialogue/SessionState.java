@@ -1,15 +1,20 @@
 package nl.dialoogtafel.dialogue;
 
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import org.pcollections.HashTreePMap;
+import org.pcollections.HashTreePSet;
+import org.pcollections.PMap;
+import org.pcollections.PSet;
 
 /**
- * Everything the rules need to know about one session, folded from its events. Immutable: each
- * change returns a new state sharing what did not change. {@code seq} counts public events.
+ * Everything the rules need to know about one session, folded from its events. {@code seq} counts
+ * public events.
+ *
+ * <p>Immutable, and cheap to change: the maps and sets are persistent (pcollections), so a change
+ * costs O(log n) and returns a new state that shares everything else with the old one. The old
+ * state stays valid — the pipeline decides a batch against a speculative state and drops it when
+ * the write fails — and any thread may read a state it was handed.
  */
 public record SessionState(
     String sessionId,
@@ -17,24 +22,21 @@ public record SessionState(
     SessionStatus status,
     String phaseId,
     long seq,
-    Map<String, Participant> participants,
-    Map<String, PostState> posts,
-    Map<String, ContactRequest> requests,
-    Set<String> connections,
-    Set<String> erased) {
+    PMap<String, Participant> participants,
+    PMap<String, PostState> posts,
+    PMap<String, ContactRequest> requests,
+    PSet<String> connections,
+    PSet<String> erased) {
 
   public SessionState {
+    // List.copyOf returns an unmodifiable list as it is, so this copies once, not per change.
     phases = List.copyOf(phases);
-    participants = Map.copyOf(participants);
-    posts = Map.copyOf(posts);
-    requests = Map.copyOf(requests);
-    connections = Set.copyOf(connections);
-    erased = Set.copyOf(erased);
   }
 
   /** A session before anything happened: open, no phase started yet. */
   public static SessionState initial(String sessionId, List<Phase> phases) {
-    return new SessionState(sessionId, phases, SessionStatus.OPEN, null, 0, Map.of(), Map.of(), Map.of(), Set.of(), Set.of());
+    return new SessionState(sessionId, phases, SessionStatus.OPEN, null, 0, HashTreePMap.empty(),
+        HashTreePMap.empty(), HashTreePMap.empty(), HashTreePSet.empty(), HashTreePSet.empty());
   }
 
   public Optional<Phase> phase(String id) {
@@ -66,21 +68,18 @@ public record SessionState(
   }
 
   SessionState withParticipant(Participant participant) {
-    Map<String, Participant> next = new HashMap<>(participants);
-    next.put(participant.id(), participant);
-    return new SessionState(sessionId, phases, status, phaseId, seq, next, posts, requests, connections, erased);
+    return new SessionState(sessionId, phases, status, phaseId, seq, participants.plus(participant.id(), participant),
+        posts, requests, connections, erased);
   }
 
   SessionState withPost(PostState post) {
-    Map<String, PostState> next = new HashMap<>(posts);
-    next.put(post.id(), post);
-    return new SessionState(sessionId, phases, status, phaseId, seq, participants, next, requests, connections, erased);
+    return new SessionState(sessionId, phases, status, phaseId, seq, participants, posts.plus(post.id(), post),
+        requests, connections, erased);
   }
 
   SessionState withRequest(ContactRequest request) {
-    Map<String, ContactRequest> next = new HashMap<>(requests);
-    next.put(request.id(), request);
-    return new SessionState(sessionId, phases, status, phaseId, seq, participants, posts, next, connections, erased);
+    return new SessionState(sessionId, phases, status, phaseId, seq, participants, posts,
+        requests.plus(request.id(), request), connections, erased);
   }
 
   /** Whether this person's details and words were erased on request. */
@@ -88,23 +87,26 @@ public record SessionState(
     return erased.contains(participantId);
   }
 
-  /** The person without a name, their posts off the wall; organisation and role stay for the facts. */
+  /**
+   * The person without a name, their posts off the wall; organisation and role stay for the facts.
+   * Walks every post (an erasure is rare); only the author's posts are replaced.
+   */
   SessionState withErased(String participantId) {
     Participant was = participants.get(participantId);
-    Map<String, Participant> people = new HashMap<>(participants);
-    people.put(participantId, new Participant(participantId, null, was.organisation(), was.role(), false));
-    Map<String, PostState> nextPosts = new HashMap<>(posts);
-    posts.values().stream().filter(p -> p.authorId().equals(participantId))
-        .forEach(p -> nextPosts.put(p.id(), p.withdraw()));
-    Set<String> nextErased = new HashSet<>(erased);
-    nextErased.add(participantId);
+    PMap<String, Participant> people = participants.plus(participantId,
+        new Participant(participantId, null, was.organisation(), was.role(), false));
+    PMap<String, PostState> nextPosts = posts;
+    for (PostState post : posts.values()) {
+      if (post.authorId().equals(participantId)) {
+        nextPosts = nextPosts.plus(post.id(), post.withdraw());
+      }
+    }
     return new SessionState(sessionId, phases, status, phaseId, seq, people, nextPosts, requests, connections,
-        nextErased);
+        erased.plus(participantId));
   }
 
   SessionState withConnection(String a, String b) {
-    Set<String> next = new HashSet<>(connections);
-    next.add(pairKey(a, b));
-    return new SessionState(sessionId, phases, status, phaseId, seq, participants, posts, requests, next, erased);
+    return new SessionState(sessionId, phases, status, phaseId, seq, participants, posts, requests,
+        connections.plus(pairKey(a, b)), erased);
   }
 }

@@ -3,6 +3,8 @@ package nl.dialoogtafel.dialogue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -14,6 +16,7 @@ import nl.dialoogtafel.dialogue.Command.Withdraw;
 import nl.dialoogtafel.dialogue.SessionEvent.ConnectionMade;
 import nl.dialoogtafel.dialogue.SessionEvent.ContactDeclined;
 import nl.dialoogtafel.dialogue.SessionEvent.ContactRequested;
+import nl.dialoogtafel.dialogue.SessionEvent.ParticipantErased;
 import nl.dialoogtafel.dialogue.SessionEvent.ParticipantJoined;
 import nl.dialoogtafel.dialogue.SessionEvent.PhaseStarted;
 import nl.dialoogtafel.dialogue.SessionEvent.PostAdded;
@@ -199,5 +202,49 @@ class DialogueTest {
     SessionState hidden = Dialogue.evolve(Dialogue.fold(room(), List.of(
         new PostAdded("p2", PostKind.STORY, null, "Weg.", "verhalen", "u1"))), new PostHidden("p2", "naam genoemd"));
     assertEquals("not_found", rejected(Dialogue.decide(new Command.MarkTelling("p2", true), hidden)).code());
+  }
+
+  @Test
+  @DisplayName("Evolving leaves the state it started from as it was: a dropped speculative batch changes nothing")
+  void oldStatesStayValid() {
+    SessionState before = room();
+    for (int i = 0; i < 500; i++) {
+      before = Dialogue.evolve(before, new PostAdded("p" + i, PostKind.STORY, "", "Verhaal " + i, "verhalen", "u1"));
+    }
+    SessionState speculative = Dialogue.fold(before, List.of(
+        new RecognitionAdded("p1", "u2", null),
+        new PostWithdrawn("p2"),
+        new ContactRequested("c1", "u1", "u2", null),
+        new ConnectionMade("c1", "u1", "u2"),
+        new ParticipantErased("u1")));
+
+    assertEquals(503, before.seq());
+    assertEquals(500, before.posts().size());
+    assertTrue(before.posts().get("p1").recognizedBy().isEmpty());
+    assertTrue(before.posts().values().stream().allMatch(PostState::visible), "no post of the old state withdrawn");
+    assertEquals("Fatima", before.participants().get("u1").name());
+    assertFalse(before.isErased("u1"));
+    assertFalse(before.connected("u1", "u2"));
+    assertTrue(before.requests().isEmpty());
+
+    assertEquals(507, speculative.seq());
+    assertTrue(speculative.posts().values().stream().noneMatch(PostState::visible), "all of Fatima's posts off");
+    assertNull(speculative.participants().get("u1").name());
+    assertTrue(speculative.connected("u1", "u2"));
+  }
+
+  @Test
+  @DisplayName("A new post shares everything else with the state before: nothing is copied per event")
+  void aPostSharesTheRest() {
+    SessionState before = Dialogue.fold(room(), List.of(new ContactRequested("c1", "u1", "u2", null),
+        new PostAdded("p1", PostKind.STORY, "", "Eerste", "verhalen", "u1")));
+    SessionState after = Dialogue.evolve(before, new PostAdded("p2", PostKind.STORY, "", "Tweede", "verhalen", "u2"));
+    assertSame(before.participants(), after.participants());
+    assertSame(before.requests(), after.requests());
+    assertSame(before.connections(), after.connections());
+    assertSame(before.erased(), after.erased());
+    assertSame(before.phases(), after.phases());
+    assertSame(before.posts().get("p1"), after.posts().get("p1"));
+    assertEquals(2, after.posts().size());
   }
 }

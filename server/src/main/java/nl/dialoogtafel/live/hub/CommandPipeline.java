@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import nl.dialoogtafel.dialogue.Command;
@@ -30,19 +31,27 @@ import nl.dialoogtafel.storage.Stores;
 /**
  * The one owner of a session's record: it decides commands in arrival order against the state
  * they will meet, seals their events on the hash chain, stores everything that arrived meanwhile
- * with one write, and only then adopts the new state, hands each event on and answers the command.
- * A command whose key was seen before gets its first answer again and stores nothing. Part of one
- * {@link SessionHub}, on its event loop.
+ * with one write, and only then adopts the new state and answers the commands — at once, so an
+ * ack waits for the disk and not for the room. The events are handed on in the next task of the
+ * event loop, in order, each with the state right after it. A command whose key was seen before
+ * gets its first answer again and stores nothing. Part of one {@link SessionHub}, on its event loop.
  */
 final class CommandPipeline {
 
   private static final Logger LOG = Logger.getLogger(CommandPipeline.class.getName());
   private static final int MAX_BATCH = 256;
 
-  /** Hears every public event once it is durable, in order, with the state already adopted. */
+  /** Hears every durable change, in order, in a task after the commands that made it were answered. */
   interface Published {
-    void published(Recorded recorded);
+    /** A public event, with the state right after it. */
+    void published(Recorded recorded, SessionState after);
+
+    /** A private change (a contact note): nothing to show, but the state moves on. */
+    void settled(SessionState after);
   }
+
+  /** A durable change on its way to {@link Published}; {@code recorded} is null for a private one. */
+  private record Showing(Recorded recorded, SessionState after) {}
 
   /** A command waiting its turn; a join brings the newcomer's stored record (with contact details). */
   private record Pending(Command command, String key, ParticipantRecord newcomer, Promise<Long> promise) {}
@@ -51,7 +60,13 @@ final class CommandPipeline {
   private final String sessionId;
   private final ContactMail mail;
   private final Published published;
-  /** A value, so other loops may read it (volatile) while only this hub's loop replaces it. */
+  /** Runs a task later on this event loop: where the durable changes are handed on. */
+  private final Executor later;
+  private final ArrayDeque<Showing> toShow = new ArrayDeque<>();
+  /** Completed once everything in {@link #toShow} is handed on; null while nobody waits. */
+  private Promise<Void> shown;
+  private boolean showScheduled;
+  /** A value, replaced only on this hub's loop; volatile so another loop reads a whole one. */
   private volatile SessionState state;
   private String lastHash = HashChain.GENESIS;
   /** The hash of event 1 names this version of the record: a rebuilt record gets a new epoch. */
@@ -63,11 +78,12 @@ final class CommandPipeline {
   /** Set when an append failed: the store may hold events this pipeline has not seen. */
   private boolean behind;
 
-  CommandPipeline(Stores stores, SessionInfo info, ContactMail mail, Published published) {
+  CommandPipeline(Stores stores, SessionInfo info, ContactMail mail, Published published, Executor later) {
     this.stores = stores;
     this.sessionId = info.id();
     this.mail = mail;
     this.published = published;
+    this.later = later;
     this.state = SessionState.initial(info.id(), info.phases());
   }
 
@@ -98,8 +114,20 @@ final class CommandPipeline {
     return record;
   }
 
+  /** The durable state: everything stored, possibly not yet handed on (see {@link #shown}). */
   SessionState state() {
     return state;
+  }
+
+  /** Completes when every change that is durable now has been handed on to {@link Published}. */
+  Future<Void> shown() {
+    if (toShow.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    if (shown == null) {
+      shown = Promise.promise();
+    }
+    return shown.future();
   }
 
   String epoch() {
@@ -107,7 +135,7 @@ final class CommandPipeline {
   }
 
   boolean idle() {
-    return queue.isEmpty() && !busy;
+    return queue.isEmpty() && !busy && toShow.isEmpty();
   }
 
   /** Decides and stores a command; the future holds the {@code seq} to acknowledge. */
@@ -157,6 +185,7 @@ final class CommandPipeline {
   private Future<Void> runBatch() {
     List<Pending> accepted = new ArrayList<>();
     List<Recorded> sealed = new ArrayList<>();
+    List<SessionState> after = new ArrayList<>();
     List<ParticipantRecord> newcomers = new ArrayList<>();
     SessionState next = state;
     String hash = lastHash;
@@ -179,6 +208,7 @@ final class CommandPipeline {
       hash = stored.hash();
       accepted.add(pending);
       sealed.add(new Recorded(stored, event));
+      after.add(next);
       if (pending.newcomer() != null) {
         newcomers.add(pending.newcomer());
       }
@@ -203,9 +233,13 @@ final class CommandPipeline {
           lastHash = decidedHash;
           for (int i = 0; i < sealed.size(); i++) {
             adopt(sealed.get(i).stored());
-            published.published(sealed.get(i));
+            show(sealed.get(i), after.get(i));
+          }
+          // The acks first: their writes (and flushes) are queued before the fan-out's task.
+          for (int i = 0; i < sealed.size(); i++) {
             accepted.get(i).promise().complete(sealed.get(i).seq());
           }
+          showLater();
           return Future.succeededFuture();
         });
   }
@@ -244,6 +278,8 @@ final class CommandPipeline {
       mail.keep(note);
       receipts.put(pending.key(), seq);
       pending.promise().complete(seq);
+      show(null, state);
+      showLater();
       if (event instanceof ContactRequested) {
         mail.deliverRequest(note);
       } else {
@@ -272,11 +308,48 @@ final class CommandPipeline {
             state = Dialogue.evolve(state, event);
             lastHash = stored.hash();
             adopt(stored);
-            published.published(new Recorded(stored, event));
+            show(new Recorded(stored, event), state);
           }
+          showLater();
           behind = false;
           return null;
         }));
+  }
+
+  /** Queues a durable change to be handed on; {@link #shown} waits for it from now on. */
+  private void show(Recorded recorded, SessionState after) {
+    toShow.add(new Showing(recorded, after));
+  }
+
+  /** Hands the queued changes on in a later task: after the acks just written. */
+  private void showLater() {
+    if (!showScheduled && !toShow.isEmpty()) {
+      showScheduled = true;
+      later.execute(this::showAll);
+    }
+  }
+
+  /** Hands on everything queued, in order; then whoever waited for it (a join's welcome) goes on. */
+  private void showAll() {
+    showScheduled = false;
+    Showing next;
+    while ((next = toShow.poll()) != null) {
+      try {
+        if (next.recorded() == null) {
+          published.settled(next.after());
+        } else {
+          published.published(next.recorded(), next.after());
+        }
+      } catch (RuntimeException e) {
+        // One follower's failure must not hold back the events after it, nor a waiting welcome.
+        LOG.log(Level.SEVERE, "session " + sessionId + " could not hand on a change", e);
+      }
+    }
+    Promise<Void> waiting = shown;
+    shown = null;
+    if (waiting != null) {
+      waiting.complete();
+    }
   }
 
   /** A durable event: its key is answered from now on, and event 1 names the record's epoch. */

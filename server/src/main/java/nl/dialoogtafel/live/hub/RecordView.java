@@ -11,7 +11,8 @@ import nl.dialoogtafel.record.Redaction;
 
 /**
  * The room's copy of the record: every public event, typed, with its wire form encoded once so a
- * join is answered from memory by concatenation. When a post is withdrawn or hidden, or a person
+ * join is answered from memory by concatenation, and the state as of the last event it holds —
+ * the state the room is shown, which may be a task behind the durable one (acks go first). When a post is withdrawn or hidden, or a person
  * erased, the events concerned are rendered again from the typed event and the state, never
  * patched as text. Part of one {@link SessionHub}, on its event loop.
  */
@@ -22,22 +23,41 @@ final class RecordView {
   /** The wire form of {@link #record}, same index. */
   private final List<String> wire = new ArrayList<>();
   private final Map<String, Long> postSeq = new HashMap<>();
+  /** Replaced only on the hub's loop; volatile so another loop reads a whole value. */
+  private volatile SessionState state;
 
-  /** Adds the next event of the record and returns its wire form. */
-  String add(Recorded recorded, SessionState state) {
-    record.add(recorded);
-    // Only to find a post's event again when it is withdrawn or hidden.
-    if (recorded.event() instanceof PostAdded added) {
-      postSeq.put(added.postId(), recorded.seq());
+  RecordView(SessionState initial) {
+    this.state = initial;
+  }
+
+  /** The state as of the last event held here; its {@code seq} is {@link #seq()}. */
+  SessionState state() {
+    return state;
+  }
+
+  /** How many events are held here: a welcome from this view covers exactly these. */
+  long seq() {
+    return wire.size();
+  }
+
+  /** A private change (a contact note): no event, but the state moves on. */
+  void settle(SessionState next) {
+    this.state = next;
+  }
+
+  /** Adds the next event of the record, with the state right after it, and returns its wire form. */
+  String add(Recorded recorded, SessionState after) {
+    if (recorded.seq() != seq() + 1 || after.seq() != recorded.seq()) {
+      throw new IllegalStateException("event " + recorded.seq() + " does not follow " + seq());
     }
-    String json = render(recorded, state);
-    wire.add(json);
-    return json;
+    this.state = after;
+    return hold(recorded, after);
   }
 
   /** Adds what was loaded before any of it is rendered: every event is shown as the state is now. */
-  void restore(List<Recorded> loaded, SessionState state) {
-    loaded.forEach(r -> add(r, state));
+  void restore(List<Recorded> loaded, SessionState now) {
+    loaded.forEach(r -> hold(r, now));
+    this.state = now;
   }
 
   List<Recorded> all() {
@@ -91,6 +111,17 @@ final class RecordView {
   private void rerender(long seq, SessionState state) {
     int i = (int) seq - 1;
     wire.set(i, render(record.get(i), state));
+  }
+
+  private String hold(Recorded recorded, SessionState shownAs) {
+    record.add(recorded);
+    // Only to find a post's event again when it is withdrawn or hidden.
+    if (recorded.event() instanceof PostAdded added) {
+      postSeq.put(added.postId(), recorded.seq());
+    }
+    String json = render(recorded, shownAs);
+    wire.add(json);
+    return json;
   }
 
   private static String render(Recorded recorded, SessionState state) {

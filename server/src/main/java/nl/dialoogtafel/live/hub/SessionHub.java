@@ -22,8 +22,10 @@ import nl.dialoogtafel.storage.Stores;
 /**
  * One live session in memory, on one event loop. It joins two halves: the {@link CommandPipeline}
  * that owns the record (decides, stores, acknowledges) and the {@link Room} of connections it is
- * shown to. Each durable event goes, in order, into the {@link RecordView}, out to the room, into
- * its {@link AfterEffects}, and into the record's head ({@link HeadWriter}).
+ * shown to. A command is answered as soon as its event is durable; in the next task of the event
+ * loop each durable event goes, in order, into the {@link RecordView}, out to the room, into its
+ * {@link AfterEffects}, and into the record's head ({@link HeadWriter}). What the hub shows —
+ * {@link #state()}, a welcome — is the view's, so it never claims an event the room has not got.
  *
  * <p>Callable from any event loop: what changes the session runs on the hub's own loop
  * ({@link Loops}) and answers on the caller's; {@link #state()} is an immutable value.
@@ -33,7 +35,7 @@ public final class SessionHub {
   private final Context home;
   private final SessionInfo info;
   private final CommandPipeline pipeline;
-  private final RecordView view = new RecordView();
+  private final RecordView view;
   private final Room room;
   private final ContactMail mail;
   private final Erasures erasures;
@@ -46,8 +48,19 @@ public final class SessionHub {
     this.info = info;
     this.stores = stores;
     this.room = new Room(vertx, home);
+    this.view = new RecordView(SessionState.initial(info.id(), info.phases()));
     this.mail = new ContactMail(stores, this::state, room::of);
-    this.pipeline = new CommandPipeline(stores, info, mail, this::published);
+    this.pipeline = new CommandPipeline(stores, info, mail, new CommandPipeline.Published() {
+      @Override
+      public void published(Recorded recorded, SessionState after) {
+        SessionHub.this.published(recorded, after);
+      }
+
+      @Override
+      public void settled(SessionState after) {
+        view.settle(after);
+      }
+    }, task -> home.runOnContext(v -> task.run()));
     this.erasures = new Erasures(stores, info.id());
     this.head = new HeadWriter(vertx, stores.sessions()::setStatus, info.id());
     this.afterEffects = new AfterEffects(this::state, view, mail, stores.contacts(), erasures, room);
@@ -83,25 +96,29 @@ public final class SessionHub {
         }
       }
     }
-    view.restore(record, state());
+    view.restore(record, pipeline.state());
     erasures.finishOnLoad(view, state(), byId);
   }
 
-  /** A durable public event, in order, with the pipeline's state already adopted. */
-  private void published(Recorded recorded) {
-    String json = view.add(recorded, state());
+  /** A durable public event, in order, with the state right after it (its commands are answered). */
+  private void published(Recorded recorded, SessionState after) {
+    String json = view.add(recorded, after);
     room.fanOut(recorded.seq(), OutboundFrame.of(json));
     afterEffects.follow(recorded);
-    head.follow(recorded.event(), recorded.stored(), state().status());
+    head.follow(recorded.event(), recorded.stored(), after.status());
   }
 
   public SessionInfo info() {
     return info;
   }
 
-  /** The state as of the last durable event: a value, safe to read from any loop. */
+  /**
+   * The state as the room has been shown it: up to the last event in the view. The pipeline's
+   * durable state may be a task ahead while acks go out before the fan-out. A value, safe to
+   * read from any loop.
+   */
   public SessionState state() {
-    return pipeline.state();
+    return view.state();
   }
 
   public String epoch() {
@@ -136,12 +153,18 @@ public final class SessionHub {
    * joins at once costs a few writes, not one per phone.
    */
   public Future<Long> join(ParticipantRecord newcomer, String key) {
-    return Loops.on(home, () -> pipeline.submit(new Command.Join(newcomer.participant()), key, newcomer));
+    // Answered once the join is shown: the welcome is built from the view and must hold it.
+    return Loops.on(home, () -> pipeline.submit(new Command.Join(newcomer.participant()), key, newcomer)
+        .compose(seq -> pipeline.shown().map(seq)));
   }
 
-  /** Completes when the head of the latest status change and the latest erasure are stored. */
+  /**
+   * Completes when every durable event is shown and the head of the latest status change and the
+   * latest erasure are stored.
+   */
   public Future<Void> headWritten() {
-    return Loops.on(home, () -> Future.all(head.written(), erasures.written()).mapEmpty());
+    return Loops.on(home, () -> pipeline.shown().compose(v -> Future.all(head.written(), erasures.written()))
+        .mapEmpty());
   }
 
   /** Private messages this participant has not received yet, sent after their welcome. */

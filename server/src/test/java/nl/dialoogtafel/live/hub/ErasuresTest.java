@@ -149,7 +149,7 @@ class ErasuresTest {
     await(stores.events().append(sealed));
     Map<String, Participant> people = new HashMap<>();
     await(stores.participants().listForSession(SESSION)).forEach(p -> people.put(p.id(), p));
-    RecordView view = new RecordView();
+    RecordView view = new RecordView(SessionState.initial(SESSION, List.of()));
     view.restore(record, state);
     return new Loaded(new Erasures(stores, SESSION), view, state, people);
   }
