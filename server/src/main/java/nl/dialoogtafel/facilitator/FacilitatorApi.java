@@ -82,8 +82,10 @@ public final class FacilitatorApi {
     String owner = Auth.account(ctx).username();
     insertWithFreshCode(template.get(), title, municipality, community, owner, CODE_ATTEMPTS)
         .compose(info -> hubs.byId(info.id())
-            .compose(hub -> hub.submit(new Command.StartPhase(template.get().first().id()), systemKey()))
-            .map(seq -> info))
+            // Answered once the first phase is shown too: a GET right after the 201 finds it.
+            .compose(hub -> hub.submit(new Command.StartPhase(template.get().first().id()), systemKey())
+                .compose(seq -> hub.headWritten()))
+            .map(v -> info))
         .onSuccess(info -> ApiReplies.json(ctx, 201, new JsonObject().put("id", info.id()).put("code", info.code())
             .put("joinUrl", joinUrl(ctx, info)).put("kioskUrl", kioskUrl(ctx, info))))
         .onFailure(e -> ApiReplies.failure(ctx, e));
