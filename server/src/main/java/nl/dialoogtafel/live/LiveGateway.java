@@ -185,6 +185,7 @@ public final class LiveGateway {
     String sessionId = f.text("session", 1, 64, false);
     String key = f.text("key", 1, 200, false);
     long after = f.count("after");
+    boolean snapshot = f.bool("snapshot", false);
     return hubs.byId(sessionId)
         .recover(e -> Future.failedFuture(e instanceof Refusal p && p.code().equals("unknown_session")
             ? new Refusal("forbidden", "kiosk_key", "key") : e))
@@ -200,11 +201,14 @@ public final class LiveGateway {
             }
             c.watch(hub);
             boolean reset = after > hub.state().seq();
-            List<String> events = hub.attach(c, reset ? 0 : after);
             JsonObject head = new JsonObject().put("type", "watching").put("ref", ref).put("epoch", hub.epoch())
                 .put("seq", hub.state().seq()).put("reset", reset)
                 .put("session", EventView.session(hub.info(), hub.state())).put("followups", feed);
-            c.sendRaw(Welcome.withEvents(head, events));
+            if (snapshot) {
+              c.sendRaw(Welcome.withSnapshot(head, hub.attachWithSnapshot(c).encoded()));
+            } else {
+              c.sendRaw(Welcome.withEvents(head, hub.attach(c, reset ? 0 : after)));
+            }
             hub.sendPresenceTo(c);
             return null;
           });

@@ -51,6 +51,7 @@ final class ParticipantProtocol {
     String email = contact(f.optionalName("email", 254), EMAIL, "email");
     boolean showName = f.bool("showName", true);
     String joinId = f.optionalText("id", 100, false);
+    boolean snapshot = f.bool("snapshot", false);
     if (joinGuard.blocked(c.address())) {
       throw new Refusal("rate_limited", "join_rate_limited", "code");
     }
@@ -68,7 +69,7 @@ final class ParticipantProtocol {
           Participant known = hub.state().participants().get(identity.participantId());
           if (known != null) {
             // The same join again (its welcome was lost): the same person, nothing new stored.
-            welcome(c, ref, hub, known, identity.token());
+            welcome(c, ref, hub, known, identity.token(), snapshot);
             return Future.succeededFuture();
           }
           if (hub.state().status() == SessionStatus.CLOSED) {
@@ -78,7 +79,8 @@ final class ParticipantProtocol {
               organisation, role, showName, phone, email, Ids.sha256(identity.token()), Instant.now().toString());
           return hub.join(record, "join/" + identity.participantId())
               .map(seq -> {
-                welcome(c, ref, hub, hub.state().participants().get(identity.participantId()), identity.token());
+                welcome(c, ref, hub, hub.state().participants().get(identity.participantId()), identity.token(),
+                    snapshot);
                 return null;
               });
         });
@@ -101,10 +103,16 @@ final class ParticipantProtocol {
         Ids.hmac(secret, "token:" + seed));
   }
 
-  private static void welcome(Connection c, String ref, SessionHub hub, Participant participant, String token) {
+  private static void welcome(Connection c, String ref, SessionHub hub, Participant participant, String token,
+      boolean snapshot) {
     c.becomeParticipant(hub, participant.id());
-    List<String> events = hub.attach(c, 0);
-    c.sendRaw(Welcome.withEvents(welcomeHead(ref, hub, participant, token, false), events));
+    if (snapshot) {
+      SessionHub.SnapshotAt state = hub.attachWithSnapshot(c);
+      c.sendRaw(Welcome.withSnapshot(welcomeHead(ref, hub, participant, token, false), state.encoded()));
+    } else {
+      List<String> events = hub.attach(c, 0);
+      c.sendRaw(Welcome.withEvents(welcomeHead(ref, hub, participant, token, false), events));
+    }
     hub.sendPresenceTo(c);
     hub.deliverUndelivered(participant.id());
   }
@@ -114,6 +122,7 @@ final class ParticipantProtocol {
     String token = f.text("token", 1, 200, false);
     long after = f.count("after");
     String epoch = f.optionalText("epoch", 100, false);
+    boolean snapshot = f.bool("snapshot", false);
     return hubs.stores().participants().findByTokenHash(Ids.sha256(token))
         .compose(found -> {
           if (found.isEmpty()) {
@@ -128,6 +137,14 @@ final class ParticipantProtocol {
             // A record that is not the one this phone knew (other epoch, or shorter than its copy) starts over.
             boolean reset = (epoch != null && !epoch.equals(hub.epoch())) || after > hub.state().seq();
             c.becomeParticipant(hub, record.id());
+            if (snapshot) {
+              // The state now, from memory: whatever this phone missed is in it.
+              SessionHub.SnapshotAt state = hub.attachWithSnapshot(c);
+              c.sendRaw(Welcome.withSnapshot(welcomeHead(ref, hub, participant, token, reset), state.encoded()));
+              hub.sendPresenceTo(c);
+              hub.deliverUndelivered(record.id());
+              return Future.succeededFuture();
+            }
             return hub.attachFromStore(c, reset ? 0 : after).map(replay -> {
               c.sendRaw(Welcome.withEvents(welcomeHead(ref, hub, participant, token, reset), replay.events()));
               c.replayed(replay.upTo());

@@ -4,8 +4,8 @@ import io.vertx.core.json.JsonObject;
 import java.util.List;
 
 /**
- * Puts already-encoded events into a {@code welcome} or {@code watching} reply, so a join costs
- * string concatenation, not re-encoding the whole record.
+ * Puts already-encoded events (or an already-encoded snapshot) into a {@code welcome} or
+ * {@code watching} reply, so a join costs string concatenation, not re-encoding the whole record.
  */
 final class Welcome {
 
@@ -26,5 +26,13 @@ final class Welcome {
       out.append(events.get(i));
     }
     return out.append("]}").toString();
+  }
+
+  /** The reply to a client that asked for a snapshot: the state at its seq, then no events yet. */
+  static String withSnapshot(JsonObject head, String snapshot) {
+    String encodedHead = head.encode();
+    return new StringBuilder(encodedHead.length() + snapshot.length() + 32)
+        .append(encodedHead, 0, encodedHead.length() - 1).append(",\"snapshot\":").append(snapshot)
+        .append(",\"events\":[]}").toString();
   }
 }

@@ -36,6 +36,8 @@ public final class Connection {
   private long lastHeardNanos = System.nanoTime();
   private long lastSeq;
   private List<Held> held;
+  /** Asked for a snapshot (protocol extension): joins come coalesced in {@code people} frames. */
+  private boolean snapshot;
 
   public Connection(ServerWebSocket socket, String address, String language) {
     this.socket = socket;
@@ -87,6 +89,15 @@ public final class Connection {
   /** The session the kiosk now watches. */
   public void watch(SessionHub hub) {
     this.hub = hub;
+  }
+
+  /** The client asked for a snapshot on its join, resume or watch; see {@link JoinCoalescer}. */
+  public void asksSnapshot(boolean snapshot) {
+    this.snapshot = snapshot;
+  }
+
+  public boolean coalescesJoins() {
+    return snapshot;
   }
 
   /** After {@code leave}: nobody again, free to join anew. */

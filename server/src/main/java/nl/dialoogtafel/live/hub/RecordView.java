@@ -22,6 +22,8 @@ final class RecordView {
   /** The wire form of {@link #record}, same index. */
   private final List<String> wire = new ArrayList<>();
   private final Map<String, Long> postSeq = new HashMap<>();
+  /** The same events folded as a screen folds them, for clients that ask for a snapshot. */
+  private final Snapshot snapshot = new Snapshot();
 
   /** Adds the next event of the record and returns its wire form. */
   String add(Recorded recorded, SessionState state) {
@@ -30,8 +32,10 @@ final class RecordView {
     if (recorded.event() instanceof PostAdded added) {
       postSeq.put(added.postId(), recorded.seq());
     }
-    String json = render(recorded, state);
+    JsonObject rendered = EventView.render(recorded.stored(), recorded.event(), state);
+    String json = rendered.encode();
     wire.add(json);
+    snapshot.apply(rendered);
     return json;
   }
 
@@ -81,6 +85,11 @@ final class RecordView {
   /** The wire form of the events after {@code from} (a count of events), shared, not copied. */
   List<String> after(long from) {
     return wire.subList((int) from, wire.size());
+  }
+
+  /** The state at the last event, as a screen would have folded it. */
+  Snapshot snapshot() {
+    return snapshot;
   }
 
   /** The wire form of one event, as the facilitator API answers it. */

@@ -19,10 +19,12 @@ final class Room {
   private final Set<Connection> connections = new LinkedHashSet<>();
   private final Map<String, Set<Connection>> byParticipant = new HashMap<>();
   private final Presence presence;
+  private final JoinCoalescer joins;
   private long idleSinceNanos = System.nanoTime();
 
   Room(Vertx vertx) {
     this.presence = new Presence(vertx, this::broadcastPresence);
+    this.joins = new JoinCoalescer(vertx, this::fanOutJoins);
   }
 
   /** A connection comes in; a participant's arrival is told to the room with the next presence. */
@@ -51,10 +53,30 @@ final class Room {
     }
   }
 
-  /** One public event to every connection; each delivers it once and in order, or lets a slow phone go. */
-  void fanOut(long seq, OutboundFrame frame) {
+  /**
+   * One public event to every connection; each delivers it once and in order, or lets a slow phone
+   * go. A join ({@code joined} is the person) reaches the connections that asked for a snapshot
+   * with the next {@code people} frame instead; any other event first sends them the joins before it.
+   */
+  void fanOut(long seq, OutboundFrame frame, JsonObject joined) {
+    if (joined == null) {
+      joins.flush();
+    }
     for (Connection connection : List.copyOf(connections)) {
-      connection.deliver(seq, frame);
+      if (joined == null || !connection.coalescesJoins()) {
+        connection.deliver(seq, frame);
+      }
+    }
+    if (joined != null) {
+      joins.joined(seq, joined);
+    }
+  }
+
+  private void fanOutJoins(long upTo, OutboundFrame frame) {
+    for (Connection connection : List.copyOf(connections)) {
+      if (connection.coalescesJoins()) {
+        connection.deliver(upTo, frame);
+      }
     }
   }
 
@@ -98,5 +120,6 @@ final class Room {
 
   void close() {
     presence.cancel();
+    joins.cancel();
   }
 }

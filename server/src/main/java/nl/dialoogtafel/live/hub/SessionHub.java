@@ -10,6 +10,7 @@ import java.util.Map;
 import nl.dialoogtafel.dialogue.Command;
 import nl.dialoogtafel.dialogue.Participant;
 import nl.dialoogtafel.dialogue.SessionEvent.ConnectionMade;
+import nl.dialoogtafel.dialogue.SessionEvent.ParticipantJoined;
 import nl.dialoogtafel.dialogue.SessionState;
 import nl.dialoogtafel.record.ContactNote;
 import nl.dialoogtafel.record.ParticipantRecord;
@@ -79,7 +80,9 @@ public final class SessionHub {
   /** A durable public event, in order, with the pipeline's state already adopted. */
   private void published(Recorded recorded) {
     String json = view.add(recorded, state());
-    room.fanOut(recorded.seq(), OutboundFrame.of(json));
+    JsonObject joined = recorded.event() instanceof ParticipantJoined join
+        ? EventView.person(join.participant().id(), state()) : null;
+    room.fanOut(recorded.seq(), OutboundFrame.of(json), joined);
     afterEffects.follow(recorded);
     head.follow(recorded.event(), recorded.stored(), state().status());
   }
@@ -141,10 +144,26 @@ public final class SessionHub {
 
   /** Attaches a connection and returns the wire form of every event so far (answered from memory). */
   public List<String> attach(Connection connection, long after) {
+    connection.asksSnapshot(false);
     room.enter(connection);
     connection.replayed(state().seq());
     long from = Math.max(0, Math.min(after, state().seq()));
     return view.after(from);
+  }
+
+  /** The session as a screen folds it, at the seq {@code encoded} covers: the reply to a client that asks. */
+  public record SnapshotAt(long seq, String encoded) {}
+
+  /**
+   * Attaches a connection that asked for a snapshot: it gets the state at the current seq (one
+   * encoding shared by every join at that seq) and from then on events, joins coalesced.
+   */
+  public SnapshotAt attachWithSnapshot(Connection connection) {
+    connection.asksSnapshot(true);
+    room.enter(connection);
+    Snapshot snapshot = view.snapshot();
+    connection.replayed(snapshot.seq());
+    return new SnapshotAt(snapshot.seq(), snapshot.encoded());
   }
 
   /** What a resuming connection missed, read from the store, and the seq it reaches. */
@@ -155,6 +174,7 @@ public final class SessionHub {
    * connection until the caller has sent the replay and calls {@link Connection#replayed}.
    */
   public Future<Replay> attachFromStore(Connection connection, long after) {
+    connection.asksSnapshot(false);
     connection.holdEvents();
     room.enter(connection);
     long upTo = state().seq();
