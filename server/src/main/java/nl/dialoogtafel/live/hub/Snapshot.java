@@ -10,8 +10,12 @@ import java.util.Map;
  * {@code web-assets/shared/record.js}, step for step, over the same wire form. A client that asks
  * for it gets this instead of replaying every event (protocol extension {@code snapshot}). Built
  * from what the room was sent, it cannot show more than the events do: no phone or e-mail, names
- * only where shown, no words of a withdrawn, hidden or erased post. The encoding is kept until
- * the next event, so the joins answered at one {@code seq} share it.
+ * only where shown, no words of a withdrawn, hidden or erased post.
+ *
+ * <p>A join storm asks for it once per join, each at a new {@code seq}, with one more person each
+ * time: each person is therefore encoded once and appended, and the posts and connections are
+ * encoded again only when they changed, so a snapshot costs a copy of text, not an encoding of
+ * the room.
  */
 final class Snapshot {
 
@@ -25,17 +29,31 @@ final class Snapshot {
   private String spotlight;
   private JsonObject harvest;
   private String encoded;
+  /** The participants' wire form without brackets, appended per join; null after an erasure. */
+  private StringBuilder encodedPeople = new StringBuilder();
+  private String encodedPosts;
+  private String encodedConnections;
 
   /** Folds the next public event, in its wire form ({@code {type:event, seq, at, name, data}}). */
   void apply(JsonObject event) {
     seq = event.getLong("seq");
     encoded = null;
     String at = event.getString("at");
+    String name = event.getString("name");
+    if (!name.equals("participant.joined")) {
+      // Only a join leaves the wall as it was; anything else may change a post or the connections.
+      encodedPosts = null;
+      encodedConnections = null;
+    }
     JsonObject data = event.getJsonObject("data", new JsonObject());
-    switch (event.getString("name")) {
+    switch (name) {
       case "participant.joined" -> {
         JsonObject person = data.getJsonObject("participant").copy();
-        participants.put(person.getString("id"), person);
+        if (participants.put(person.getString("id"), person) != null) {
+          encodedPeople = null;
+        } else if (encodedPeople != null) {
+          encodedPeople.append(encodedPeople.isEmpty() ? "" : ",").append(person.encode());
+        }
       }
       case "phase.started" -> {
         phase = data.getValue("phase") instanceof JsonObject p ? p.copy() : data.getValue("phase");
@@ -89,6 +107,7 @@ final class Snapshot {
     JsonObject person = participants.get(participantId);
     if (person != null) {
       person.putNull("name").put("erased", true);
+      encodedPeople = null;
     }
     for (JsonObject post : posts.values()) {
       JsonObject author = post.getJsonObject("author");
@@ -114,15 +133,27 @@ final class Snapshot {
     return seq;
   }
 
-  /** The snapshot's wire form at the current {@code seq}, encoded once per {@code seq}. */
+  /** The snapshot's wire form at the current {@code seq}, kept until the next event. */
   String encoded() {
     if (encoded == null) {
-      JsonObject out = new JsonObject().put("seq", seq).put("state", state).put("phase", phase)
-          .put("phaseStartedAt", phaseStartedAt).put("spotlight", spotlight).put("harvest", harvest)
-          .put("participants", new JsonArray(participants.values().stream().map(Object.class::cast).toList()))
-          .put("posts", new JsonArray(posts.values().stream().map(Object.class::cast).toList()))
-          .put("connections", connections);
-      encoded = out.encode();
+      if (encodedPeople == null) {
+        encodedPeople = new StringBuilder();
+        participants.values().forEach(p -> encodedPeople.append(encodedPeople.isEmpty() ? "" : ",").append(p.encode()));
+      }
+      if (encodedPosts == null) {
+        encodedPosts = new JsonArray(posts.values().stream().map(Object.class::cast).toList()).encode();
+      }
+      if (encodedConnections == null) {
+        encodedConnections = connections.encode();
+      }
+      String head = new JsonObject().put("seq", seq).put("state", state).put("phase", phase)
+          .put("phaseStartedAt", phaseStartedAt).put("spotlight", spotlight).put("harvest", harvest).encode();
+      encoded = new StringBuilder(head.length() + encodedPeople.length() + encodedPosts.length()
+          + encodedConnections.length() + 48)
+          .append(head, 0, head.length() - 1)
+          .append(",\"participants\":[").append(encodedPeople).append(']')
+          .append(",\"posts\":").append(encodedPosts)
+          .append(",\"connections\":").append(encodedConnections).append('}').toString();
     }
     return encoded;
   }
