@@ -20,8 +20,13 @@ import org.HdrHistogram.Histogram;
  */
 final class Room implements AutoCloseable {
 
-  /** Join storm: when the last socket was open and the last welcome in, and join latency from each connect. */
-  record JoinStorm(long connectedMillis, long welcomedMillis, double p50Millis, double p99Millis) {}
+  /**
+   * Join storm: when the last socket was open and the last welcome in, join latency from each
+   * connect, and the frames and characters all clients received until a second after the last
+   * welcome (time enough for a coalesced last {@code people} frame): the N² a protocol sends.
+   */
+  record JoinStorm(long connectedMillis, long welcomedMillis, double p50Millis, double p99Millis, long frames,
+      long chars) {}
 
   private final WebSocketClient client;
   private final Wire.Link[] links;
@@ -29,6 +34,8 @@ final class Room implements AutoCloseable {
   private final Map<String, CompletableFuture<Long>> acks = new ConcurrentHashMap<>();
   private final AtomicLong errors = new AtomicLong();
   private final AtomicLong closes = new AtomicLong();
+  private final AtomicLong framesIn = new AtomicLong();
+  private final AtomicLong charsIn = new AtomicLong();
   private final AtomicInteger nextPhone = new AtomicInteger();
   private volatile Deliveries deliveries;
   private volatile boolean closing;
@@ -89,6 +96,8 @@ final class Room implements AutoCloseable {
             links[index] = link;
             ws.textMessageHandler(frame -> {
               long now = System.nanoTime();
+              framesIn.incrementAndGet();
+              charsIn.addAndGet(frame.length());
               String message;
               try {
                 message = link.unwrap(frame);
@@ -126,9 +135,10 @@ final class Room implements AutoCloseable {
     }
     allIn.get(180, TimeUnit.SECONDS);
     long end = System.nanoTime();
+    Thread.sleep(1000);
     storm = new JoinStorm(TimeUnit.NANOSECONDS.toMillis(lastConnected.get() - begin),
         TimeUnit.NANOSECONDS.toMillis(end - begin), joins.getValueAtPercentile(50) / 1e6,
-        joins.getValueAtPercentile(99) / 1e6);
+        joins.getValueAtPercentile(99) / 1e6, framesIn.get(), charsIn.get());
   }
 
   private void onEvent(String message, long now) {
