@@ -18,6 +18,7 @@ export function watchSession(sessionId, key) {
   });
   connection.addEventListener('reset', () => record.reset());
   connection.addEventListener('welcome', event => record.describe(event.detail.session));
+  connection.addEventListener('snapshot', event => record.load(event.detail));
   connection.addEventListener('event', event => record.apply(event.detail));
   connection.addEventListener('presence', event => record.setOnline(event.detail.online || []));
   connection.start();

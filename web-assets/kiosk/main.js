@@ -83,6 +83,11 @@ function start(session, kioskKey) {
     followups.receive(event.detail);
     record.describe(event.detail.session);
   });
+  connection.addEventListener('snapshot', event => {
+    // The snapshot stands for the replay: the phase started when its last phase.started did.
+    phase.observe({ name: 'phase.started', at: event.detail.phaseStartedAt }, false);
+    record.load(event.detail);
+  });
   connection.addEventListener('event', event => {
     // Events delivered while the connection is ready are live; the others are a welcome's replay.
     phase.observe(event.detail, connection.ready);

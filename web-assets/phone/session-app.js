@@ -37,6 +37,7 @@ export class SessionApp {
     this.book.addEventListener('change', render);
     conn.addEventListener('reset', () => this.record.reset());
     conn.addEventListener('welcome', event => this.record.describe(event.detail.session));
+    conn.addEventListener('snapshot', event => this.record.load(event.detail));
     conn.addEventListener('presence', event => this.record.setOnline(event.detail.online || []));
     conn.addEventListener('event', event => this.applied(event.detail, announcer, me));
     conn.addEventListener('ack', event => {

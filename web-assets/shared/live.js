@@ -13,7 +13,8 @@ const RETRYABLE = new Set(['unavailable', 'rate_limited']);
 /**
  * Events dispatched (CustomEvent, detail as noted):
  *  status   {status: 'connecting'|'online'|'offline'}
- *  welcome  the welcome/watching message (before its events are dispatched)
+ *  welcome  the welcome/watching message (before its snapshot and events are dispatched)
+ *  snapshot the welcome's snapshot: the state at snapshot.seq, to take in place of what was folded
  *  reset    the record was rebuilt or replaced: drop what you folded
  *  event    a public event, in seq order, never twice
  *  private  a private message
@@ -27,11 +28,15 @@ export class LiveConnection extends EventTarget {
   /**
    * @param storageKey where this connection keeps its outbox (per session and role)
    * @param hello function returning the join/resume/watch message to open with, or null to wait
+   * @param snapshot ask for the state as a snapshot and for coalesced joins (protocol extension)
    */
-  constructor({ storageKey, hello }) {
+  constructor({ storageKey, hello, snapshot = true }) {
     super();
     this.storageKey = storageKey;
-    this.hello = hello;
+    this.hello = live => {
+      const message = hello(live);
+      return message && snapshot ? { ...message, snapshot: true } : message;
+    };
     this.socket = null;
     this.status = 'offline';
     this.lastSeq = 0;
@@ -207,6 +212,9 @@ export class LiveConnection extends EventTarget {
       case 'event':
         this.deliver(message);
         break;
+      case 'people':
+        this.joined(message);
+        break;
       case 'private':
         this.emit('private', message);
         break;
@@ -238,6 +246,10 @@ export class LiveConnection extends EventTarget {
     }
     this.epoch = message.epoch;
     this.emit('welcome', message);
+    if (message.snapshot) {
+      this.lastSeq = message.snapshot.seq;
+      this.emit('snapshot', message.snapshot);
+    }
     for (const event of message.events || []) this.deliver(event);
     this.lastSeq = Math.max(this.lastSeq, message.seq || 0);
     this.ready = true;
@@ -254,6 +266,13 @@ export class LiveConnection extends EventTarget {
     }
     this.lastSeq = event.seq;
     this.emit('event', event);
+  }
+
+  /** The joins of one tick (seqs from..to, in order), told as the participant.joined events they are. */
+  joined(message) {
+    (message.joined || []).forEach((participant, index) => this.deliver({
+      type: 'event', seq: message.from + index, at: null, name: 'participant.joined', data: { participant },
+    }));
   }
 
   acknowledged(message) {

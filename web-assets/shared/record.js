@@ -10,13 +10,40 @@ export class SessionRecord extends EventTarget {
   reset() {
     this.session = null;
     this.phase = null;
+    this.phaseStartedAt = null;
     this.state = 'open';
     this.participants = new Map();
     this.posts = new Map();
     this.connections = [];
     this.spotlight = null;
+    this.harvest = null;
     this.online = new Set();
     this.changed();
+  }
+
+  /**
+   * Takes a snapshot (protocol extension: the state at snapshot.seq, as the server folded the same
+   * events with this same fold) in place of everything folded so far. Who is online stays.
+   */
+  load(snapshot) {
+    this.phase = snapshot.phase ?? null;
+    this.phaseStartedAt = snapshot.phaseStartedAt ?? null;
+    this.state = snapshot.state || 'open';
+    this.participants = new Map((snapshot.participants || []).map(person => [person.id, person]));
+    this.posts = new Map((snapshot.posts || []).map(post => [post.id, post]));
+    this.connections = snapshot.connections || [];
+    this.spotlight = snapshot.spotlight ?? null;
+    this.harvest = snapshot.harvest ?? null;
+    this.changed();
+  }
+
+  /** What this fold holds, in the snapshot's shape (the server's snapshot of the same events equals it). */
+  snapshot() {
+    return {
+      state: this.state, phase: this.phase, phaseStartedAt: this.phaseStartedAt, spotlight: this.spotlight,
+      harvest: this.harvest, participants: [...this.participants.values()], posts: [...this.posts.values()],
+      connections: this.connections,
+    };
   }
 
   /** Takes the session description from a welcome or watching message. */
@@ -35,6 +62,7 @@ export class SessionRecord extends EventTarget {
         break;
       case 'phase.started':
         this.phase = data.phase;
+        this.phaseStartedAt = event.at;
         break;
       case 'post.added': {
         const post = data.post;
@@ -76,7 +104,8 @@ export class SessionRecord extends EventTarget {
         this.state = 'closed';
         break;
       case 'harvest.added':
-        break; // the archive shows the harvest; the screens do not
+        this.harvest = { harvest: data.harvest, agreements: data.agreements, at: event.at };
+        break;
       default:
         break; // events this screen does not know are ignored, as the protocol asks
     }

@@ -22,6 +22,8 @@ final class Report {
     out.println("|---|---|---|---|---|---|");
     row(out, "join storm: last welcome (ms)", r -> r.storm().welcomedMillis(), "%.0f");
     row(out, "join storm: join p99 (ms)", r -> r.storm().p99Millis(), "%.0f");
+    row(out, "join storm: frames to all clients", r -> r.storm().frames(), "%.0f");
+    row(out, "join storm: MB to all clients", r -> r.storm().chars() / 1e6, "%.1f");
     row(out, "post → ack p50 (ms)", RunResult::ackP50, "%.2f");
     row(out, "post → ack p99 (ms)", RunResult::ackP99, "%.2f");
     row(out, "P1 post → last delivery p50 (ms), " + options.rate() + " posts/s", r -> r.p1().p50(), "%.2f");

@@ -193,6 +193,7 @@ public final class LiveGateway {
     String sessionId = f.text("session", 1, 64, false);
     String key = f.text("key", 1, 200, false);
     long after = f.count("after");
+    boolean snapshot = f.bool("snapshot", false);
     return hubs.byId(sessionId)
         .recover(e -> Future.failedFuture(e instanceof Refusal p && p.code().equals("unknown_session")
             ? new Refusal("forbidden", "kiosk_key", "key") : e))
@@ -208,12 +209,12 @@ public final class LiveGateway {
             }
             c.watch(hub);
             boolean reset = after > hub.state().seq();
-            return hub.attach(c, null, reset ? 0 : after).map(attached -> {
+            return hub.attach(c, null, reset ? 0 : after, snapshot).map(attached -> {
               c.replayed(attached.seq());
               JsonObject head = new JsonObject().put("type", "watching").put("ref", ref).put("epoch", attached.epoch())
                   .put("seq", attached.seq()).put("reset", reset)
                   .put("session", EventView.session(hub.info(), attached.state())).put("followups", feed);
-              c.sendRaw(Welcome.withEvents(head, attached.events()));
+              c.sendRaw(Welcome.of(head, attached));
               hub.sendPresenceTo(c);
               return null;
             });

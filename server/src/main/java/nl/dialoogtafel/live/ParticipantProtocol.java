@@ -47,6 +47,7 @@ final class ParticipantProtocol {
     String email = contact(f.optionalName("email", 254), EMAIL, "email");
     boolean showName = f.bool("showName", true);
     String joinId = f.optionalText("id", 100, false);
+    boolean snapshot = f.bool("snapshot", false);
     if (joinGuard.blocked(c.address())) {
       throw new Refusal("rate_limited", "join_rate_limited", "code");
     }
@@ -64,7 +65,7 @@ final class ParticipantProtocol {
           Participant known = hub.state().participants().get(identity.participantId());
           if (known != null) {
             // The same join again (its welcome was lost): the same person, nothing new stored.
-            return welcome(c, ref, hub, known, identity.token());
+            return welcome(c, ref, hub, known, identity.token(), snapshot);
           }
           if (hub.state().status() == SessionStatus.CLOSED) {
             return Future.failedFuture(Refusal.of("session_closed"));
@@ -73,7 +74,7 @@ final class ParticipantProtocol {
               organisation, role, showName, phone, email, Ids.sha256(identity.token()), Instant.now().toString());
           return hub.join(record, "join/" + identity.participantId())
               .compose(seq -> welcome(c, ref, hub, hub.state().participants().get(identity.participantId()),
-                  identity.token()));
+                  identity.token(), snapshot));
         });
   }
 
@@ -95,14 +96,14 @@ final class ParticipantProtocol {
   }
 
   private static Future<Void> welcome(Connection c, String ref, SessionHub hub, Participant participant,
-      String token) {
+      String token, boolean snapshot) {
     if (c.isClosed()) {
       return Future.succeededFuture();
     }
     c.becomeParticipant(hub, participant.id());
-    return hub.attach(c, participant.id(), 0).map(attached -> {
+    return hub.attach(c, participant.id(), 0, snapshot).map(attached -> {
       c.replayed(attached.seq());
-      c.sendRaw(Welcome.withEvents(welcomeHead(ref, hub, attached, participant, token, false), attached.events()));
+      c.sendRaw(Welcome.of(welcomeHead(ref, hub, attached, participant, token, false), attached));
       hub.sendPresenceTo(c);
       hub.deliverUndelivered(participant.id());
       return null;
@@ -114,6 +115,7 @@ final class ParticipantProtocol {
     String token = f.text("token", 1, 200, false);
     long after = f.count("after");
     String epoch = f.optionalText("epoch", 100, false);
+    boolean snapshot = f.bool("snapshot", false);
     return hubs.stores().participants().findByTokenHash(Ids.sha256(token))
         .compose(found -> {
           if (found.isEmpty()) {
@@ -131,8 +133,12 @@ final class ParticipantProtocol {
               return Future.succeededFuture();
             }
             c.becomeParticipant(hub, record.id());
-            return hub.attachFromStore(c, record.id(), reset ? 0 : after).map(replay -> {
-              c.sendRaw(Welcome.withEvents(welcomeHead(ref, hub, replay, participant, token, reset), replay.events()));
+            // With a snapshot the state now, from memory: whatever this phone missed is in it.
+            Future<SessionHub.Attached> attaching = snapshot
+                ? hub.attach(c, record.id(), 0, true)
+                : hub.attachFromStore(c, record.id(), reset ? 0 : after);
+            return attaching.map(replay -> {
+              c.sendRaw(Welcome.of(welcomeHead(ref, hub, replay, participant, token, reset), replay));
               c.replayed(replay.seq());
               hub.sendPresenceTo(c);
               hub.deliverUndelivered(record.id());

@@ -42,4 +42,39 @@ public final class Scenarios {
     }
     return session;
   }
+
+  /**
+   * A session still open that touches every fold of a screen, for comparing a snapshot with the
+   * events it stands for: Fatima (named), Joost (nameless by choice), Ilse (erased at the end);
+   * a withdrawn, a hidden, a spotlighted, a recognised and a telling post, two connections, a
+   * lock and a reopen, a harvest, and Ilse's words and recognition note gone with her.
+   */
+  public static SessionScript everyFold(Facilitator facilitator) throws Exception {
+    SessionScript session = facilitator.script().create("Dialoog West, april", "Utrecht", null);
+    try (Phone fatima = session.join("Fatima", "Jeugdteam Oost", "jeugdverpleegkundige", true);
+        Phone joost = session.join("Joost Verborgen", "GGD", "jeugdarts", false);
+        Phone ilse = session.join("Ilse", "Basisschool De Linde", "intern begeleider", true)) {
+      session.phase("verhalen");
+      session.post(fatima, "loketten", "story", "Drie loketten", "Een moeder belde drie loketten voordat iemand haar hielp.");
+      session.post(joost, "wachtlijst", "story", "", "De wachtlijst voor de jeugd-GGZ duurde negen maanden.");
+      session.post(ilse, "ingetrokken", "story", "Spijt", "Dit verhaal trek ik weer in: geheimewoordenbrij.");
+      session.withdraw(ilse, "ingetrokken");
+      session.post(fatima, "verborgen", "story", "Te herkenbaar", "Een verhaal met verborgenwoordenbrij erin.");
+      session.hide("verborgen", "Herleidbaar naar een gezin");
+      session.recognize(joost, "loketten", "Herkenbaar: bij ons precies zo.");
+      session.post(ilse, "school", "story", "Samen aan tafel", "Op school zaten de ouders met iedereen aan tafel: ilsewoordenbrij.");
+      session.recognize(ilse, "wachtlijst", "Ilse herkent dit: ilsenotitiebrij.");
+      session.api("/posts/" + session.posts.get("wachtlijst") + "/spotlight", new io.vertx.core.json.JsonObject());
+      session.connect(fatima, joost);
+      session.connect(ilse, fatima);
+      session.phase("knelpunten");
+      session.post(joost, "vervoer", "barrier", "Leerlingenvervoer", "Het vervoer naar speciaal onderwijs regelt niemand.");
+      session.api("/lock", new io.vertx.core.json.JsonObject());
+      session.api("/reopen", new io.vertx.core.json.JsonObject());
+      session.harvest("We bellen elkaar voortaan eerst.", "Elke maand een casustafel.");
+      session.telling("loketten");
+      session.api("/participants/" + ilse.participantId + "/erase", new io.vertx.core.json.JsonObject());
+    }
+    return session;
+  }
 }

@@ -25,6 +25,8 @@ final class RecordView {
   private final Map<String, Long> postSeq = new HashMap<>();
   /** Replaced only on the hub's loop; volatile so another loop reads a whole value. */
   private volatile SessionState state;
+  /** The same events folded as a screen folds them, for clients that ask for a snapshot. */
+  private final Snapshot snapshot = new Snapshot();
 
   RecordView(SessionState initial) {
     this.state = initial;
@@ -103,6 +105,11 @@ final class RecordView {
     return wire.subList((int) from, wire.size());
   }
 
+  /** The state at the last event, as a screen would have folded it. */
+  Snapshot snapshot() {
+    return snapshot;
+  }
+
   /** The wire form of one event, as the facilitator API answers it. */
   JsonObject event(long seq) {
     return new JsonObject(wire.get((int) seq - 1));
@@ -119,8 +126,10 @@ final class RecordView {
     if (recorded.event() instanceof PostAdded added) {
       postSeq.put(added.postId(), recorded.seq());
     }
-    String json = render(recorded, shownAs);
+    JsonObject rendered = EventView.render(recorded.stored(), recorded.event(), shownAs);
+    String json = rendered.encode();
     wire.add(json);
+    snapshot.apply(rendered);
     return json;
   }
 

@@ -4,6 +4,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -20,19 +21,30 @@ import java.util.function.Consumer;
  */
 final class Room {
 
-  /** The connections on one event loop, and who each of them is. */
+  /** Who a connection is to the room: its participant ("" for a kiosk), and whether it asked for a snapshot. */
+  private record Guest(String participantId, boolean coalescesJoins) {}
+
+  /** The connections on one event loop. */
   private static final class OnLoop {
-    final Map<Connection, String> who = new LinkedHashMap<>();
+    final Map<Connection, Guest> guests = new LinkedHashMap<>();
     /** What the last task for this loop saw; rebuilt only after someone came or went. */
-    List<Connection> snapshot = List.of();
+    private List<Connection> all = List.of();
+    private List<Connection> v1 = List.of();
+    private List<Connection> coalescing = List.of();
     boolean changed;
 
-    List<Connection> connections() {
+    /** Everyone ({@code null}), those who get every join as an event (false), or in people frames (true). */
+    List<Connection> connections(Boolean coalescesJoins) {
       if (changed) {
-        snapshot = List.copyOf(who.keySet());
+        List<Connection> plain = new ArrayList<>();
+        List<Connection> gathered = new ArrayList<>();
+        guests.forEach((connection, guest) -> (guest.coalescesJoins() ? gathered : plain).add(connection));
+        all = List.copyOf(guests.keySet());
+        v1 = List.copyOf(plain);
+        coalescing = List.copyOf(gathered);
         changed = false;
       }
-      return snapshot;
+      return coalescesJoins == null ? all : coalescesJoins ? coalescing : v1;
     }
   }
 
@@ -40,6 +52,7 @@ final class Room {
   private final Map<Context, OnLoop> loops = new LinkedHashMap<>();
   private final Map<String, Set<Connection>> byParticipant = new HashMap<>();
   private final Presence presence;
+  private final JoinCoalescer joins;
   private int count;
   private volatile int online;
   private long idleSinceNanos = System.nanoTime();
@@ -47,16 +60,20 @@ final class Room {
   Room(Vertx vertx, Context home) {
     this.home = home;
     this.presence = new Presence(vertx, this::broadcastPresence);
+    this.joins = new JoinCoalescer(vertx, this::fanOutJoins);
   }
 
-  /** A connection comes in; a participant's arrival is told to the room with the next presence. */
-  void enter(Connection connection, String participantId) {
+  /**
+   * A connection comes in; a participant's arrival is told to the room with the next presence.
+   * {@code coalescesJoins}: it asked for a snapshot and gets joins in {@code people} frames.
+   */
+  void enter(Connection connection, String participantId, boolean coalescesJoins) {
     OnLoop loop = loops.computeIfAbsent(connection.context(), c -> new OnLoop());
-    if (loop.who.containsKey(connection)) {
+    Guest before = loop.guests.put(connection, new Guest(participantId == null ? "" : participantId, coalescesJoins));
+    loop.changed = true;
+    if (before != null) {
       return;
     }
-    loop.who.put(connection, participantId == null ? "" : participantId);
-    loop.changed = true;
     count++;
     if (participantId != null) {
       byParticipant.computeIfAbsent(participantId, k -> new LinkedHashSet<>()).add(connection);
@@ -67,18 +84,18 @@ final class Room {
 
   void leave(Connection connection) {
     OnLoop loop = loops.get(connection.context());
-    String participantId = loop == null ? null : loop.who.remove(connection);
-    if (participantId == null) {
+    Guest guest = loop == null ? null : loop.guests.remove(connection);
+    if (guest == null) {
       return;
     }
     loop.changed = true;
     count--;
-    if (!participantId.isEmpty()) {
-      Set<Connection> own = byParticipant.get(participantId);
+    if (!guest.participantId().isEmpty()) {
+      Set<Connection> own = byParticipant.get(guest.participantId());
       if (own != null) {
         own.remove(connection);
         if (own.isEmpty()) {
-          byParticipant.remove(participantId);
+          byParticipant.remove(guest.participantId());
         }
       }
       online = byParticipant.size();
@@ -89,9 +106,23 @@ final class Room {
     }
   }
 
-  /** One public event to every connection; each delivers it once and in order, or lets a slow phone go. */
-  void fanOut(long seq, OutboundFrame frame) {
-    forEachLoop(connection -> connection.deliver(seq, frame));
+  /**
+   * One public event to every connection; each delivers it once and in order, or lets a slow phone
+   * go. A join ({@code joined} is the person) reaches the connections that asked for a snapshot
+   * with the next {@code people} frame instead; any other event first sends them the joins before it.
+   */
+  void fanOut(long seq, OutboundFrame frame, JsonObject joined) {
+    if (joined == null) {
+      joins.flush();
+      forEachLoop(null, connection -> connection.deliver(seq, frame));
+    } else {
+      forEachLoop(false, connection -> connection.deliver(seq, frame));
+      joins.joined(seq, joined);
+    }
+  }
+
+  private void fanOutJoins(long upTo, OutboundFrame frame) {
+    forEachLoop(true, connection -> connection.deliver(upTo, frame));
   }
 
   /** The connections of one participant (none when they are not here). */
@@ -128,13 +159,13 @@ final class Room {
 
   private void broadcastPresence() {
     OutboundFrame frame = presenceFrame();
-    forEachLoop(connection -> connection.offer(frame));
+    forEachLoop(null, connection -> connection.offer(frame));
   }
 
-  /** Runs {@code action} for every connection, on each connection's own loop: one task per loop. */
-  private void forEachLoop(Consumer<Connection> action) {
+  /** Runs {@code action} for the connections asked for, on each one's own loop: one task per loop. */
+  private void forEachLoop(Boolean coalescesJoins, Consumer<Connection> action) {
     for (Map.Entry<Context, OnLoop> entry : loops.entrySet()) {
-      List<Connection> connections = entry.getValue().connections();
+      List<Connection> connections = entry.getValue().connections(coalescesJoins);
       if (connections.isEmpty()) {
         continue;
       }
@@ -148,5 +179,6 @@ final class Room {
 
   void close() {
     presence.cancel();
+    joins.cancel();
   }
 }

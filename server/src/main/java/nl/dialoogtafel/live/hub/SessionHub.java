@@ -11,6 +11,7 @@ import java.util.Map;
 import nl.dialoogtafel.dialogue.Command;
 import nl.dialoogtafel.dialogue.Participant;
 import nl.dialoogtafel.dialogue.SessionEvent.ConnectionMade;
+import nl.dialoogtafel.dialogue.SessionEvent.ParticipantJoined;
 import nl.dialoogtafel.dialogue.SessionState;
 import nl.dialoogtafel.record.ContactNote;
 import nl.dialoogtafel.record.EventCodec;
@@ -103,7 +104,9 @@ public final class SessionHub {
   /** A durable public event, in order, with the state right after it (its commands are answered). */
   private void published(Recorded recorded, SessionState after) {
     String json = view.add(recorded, after);
-    room.fanOut(recorded.seq(), OutboundFrame.of(json));
+    JsonObject joined = recorded.event() instanceof ParticipantJoined join
+        ? EventView.person(join.participant().id(), after) : null;
+    room.fanOut(recorded.seq(), OutboundFrame.of(json), joined);
     afterEffects.follow(recorded);
     head.follow(recorded.event(), recorded.stored(), after.status());
   }
@@ -174,25 +177,33 @@ public final class SessionHub {
 
   // ---- connections ------------------------------------------------------------------------------
 
-  /** What a connection attached with: the events it is welcomed with and the state they reach. */
-  public record Attached(List<String> events, SessionState state, String epoch) {
+  /**
+   * What a connection attached with: the events it is welcomed with, or the session folded as a
+   * screen folds it ({@code snapshot}, encoded, when it asked), and the state they reach.
+   */
+  public record Attached(List<String> events, String snapshot, SessionState state, String epoch) {
     public long seq() {
       return state.seq();
     }
   }
 
   /**
-   * Attaches a connection and answers with the wire form of every event after {@code after}
-   * (from memory). The caller sends them, then calls {@link Connection#replayed} with
-   * {@link Attached#seq()} before anything else reaches the connection: live events follow on its
-   * loop only after this answer. {@code participantId} is null for a kiosk.
+   * Attaches a connection and answers from memory: with the wire form of every event after
+   * {@code after}, or — {@code snapshot} — with the state now (one encoding shared by every join at
+   * the same seq), joins then coming coalesced. The caller sends the answer, then calls
+   * {@link Connection#replayed} with {@link Attached#seq()} before anything else reaches the
+   * connection: live events follow on its loop only after this answer. {@code participantId} is
+   * null for a kiosk.
    */
-  public Future<Attached> attach(Connection connection, String participantId, long after) {
+  public Future<Attached> attach(Connection connection, String participantId, long after, boolean snapshot) {
     return Loops.on(home, () -> {
-      room.enter(connection, participantId);
+      room.enter(connection, participantId, snapshot);
       SessionState now = state();
+      if (snapshot) {
+        return Future.succeededFuture(new Attached(List.of(), view.snapshot().encoded(), now, epoch()));
+      }
       long from = Math.max(0, Math.min(after, now.seq()));
-      return Future.succeededFuture(new Attached(view.after(from), now, epoch()));
+      return Future.succeededFuture(new Attached(view.after(from), null, now, epoch()));
     });
   }
 
@@ -204,13 +215,13 @@ public final class SessionHub {
   public Future<Attached> attachFromStore(Connection connection, String participantId, long after) {
     return Loops.on(home, () -> {
       connection.holdEvents();
-      room.enter(connection, participantId);
+      room.enter(connection, participantId, false);
       SessionState now = state();
       String epoch = epoch();
       return stores.events().load(info.id(), after, now.seq()).map(events -> {
         List<String> replay = new ArrayList<>(events.size());
         events.forEach(e -> replay.add(EventView.render(e, state()).encode()));
-        return new Attached(replay, now, epoch);
+        return new Attached(replay, null, now, epoch);
       }).onFailure(e -> room.leave(connection));
     });
   }
