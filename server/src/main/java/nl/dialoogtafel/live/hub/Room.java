@@ -24,6 +24,9 @@ final class Room {
   /** Who a connection is to the room: its participant ("" for a kiosk), and whether it asked for a snapshot. */
   private record Guest(String participantId, boolean coalescesJoins) {}
 
+  /** Which of a loop's connections an event is for. */
+  private enum Who { EVERYONE, EVERY_JOIN, JOINS_COALESCED }
+
   /** The connections on one event loop. */
   private static final class OnLoop {
     final Map<Connection, Guest> guests = new LinkedHashMap<>();
@@ -33,8 +36,7 @@ final class Room {
     private List<Connection> coalescing = List.of();
     boolean changed;
 
-    /** Everyone ({@code null}), those who get every join as an event (false), or in people frames (true). */
-    List<Connection> connections(Boolean coalescesJoins) {
+    List<Connection> connections(Who who) {
       if (changed) {
         List<Connection> plain = new ArrayList<>();
         List<Connection> gathered = new ArrayList<>();
@@ -44,7 +46,11 @@ final class Room {
         coalescing = List.copyOf(gathered);
         changed = false;
       }
-      return coalescesJoins == null ? all : coalescesJoins ? coalescing : v1;
+      return switch (who) {
+        case EVERYONE -> all;
+        case EVERY_JOIN -> v1;
+        case JOINS_COALESCED -> coalescing;
+      };
     }
   }
 
@@ -114,15 +120,15 @@ final class Room {
   void fanOut(long seq, OutboundFrame frame, JsonObject joined) {
     if (joined == null) {
       joins.flush();
-      forEachLoop(null, connection -> connection.deliver(seq, frame));
+      forEachLoop(Who.EVERYONE, connection -> connection.deliver(seq, frame));
     } else {
-      forEachLoop(false, connection -> connection.deliver(seq, frame));
+      forEachLoop(Who.EVERY_JOIN, connection -> connection.deliver(seq, frame));
       joins.joined(seq, joined);
     }
   }
 
   private void fanOutJoins(long upTo, OutboundFrame frame) {
-    forEachLoop(true, connection -> connection.deliver(upTo, frame));
+    forEachLoop(Who.JOINS_COALESCED, connection -> connection.deliver(upTo, frame));
   }
 
   /** The connections of one participant (none when they are not here). */
@@ -159,13 +165,13 @@ final class Room {
 
   private void broadcastPresence() {
     OutboundFrame frame = presenceFrame();
-    forEachLoop(null, connection -> connection.offer(frame));
+    forEachLoop(Who.EVERYONE, connection -> connection.offer(frame));
   }
 
   /** Runs {@code action} for the connections asked for, on each one's own loop: one task per loop. */
-  private void forEachLoop(Boolean coalescesJoins, Consumer<Connection> action) {
+  private void forEachLoop(Who who, Consumer<Connection> action) {
     for (Map.Entry<Context, OnLoop> entry : loops.entrySet()) {
-      List<Connection> connections = entry.getValue().connections(coalescesJoins);
+      List<Connection> connections = entry.getValue().connections(who);
       if (connections.isEmpty()) {
         continue;
       }
