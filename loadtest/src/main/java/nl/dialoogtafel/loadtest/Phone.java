@@ -28,6 +28,7 @@ final class Phone {
   /** What a real phone resumes from (web-assets' live.js): the highest of welcome {@code seq} and event seqs. */
   private long lastSeq;
   private long resumedAfter = -1;
+  private long markedAt = -1;
   private volatile WebSocket socket;
   private volatile String token;
   private volatile String epoch;
@@ -40,10 +41,19 @@ final class Phone {
     this.index = index;
   }
 
+  int index() {
+    return index;
+  }
+
   /** Connects and sends {@code join}; the future completes at the welcome, with its nano time. */
   CompletableFuture<Long> join(WebSocketClient client, int port, String code) {
     return open(client, port, new JsonObject().put("type", "join").put("code", code).put("name", "Telefoon " + index)
         .put("organisation", "Organisatie " + (index % 12)).put("role", "professional").encode());
+  }
+
+  /** Connects and sends {@code watch} as a kiosk would; the future completes at {@code watching}. */
+  CompletableFuture<Long> watch(WebSocketClient client, int port, String session, String key) {
+    return open(client, port, new JsonObject().put("type", "watch").put("session", session).put("key", key).encode());
   }
 
   /** Connects again and sends {@code resume} with the token, its last seq and the epoch, as the phone's page does. */
@@ -84,7 +94,7 @@ final class Phone {
 
   private void onText(String frame) {
     switch (Frames.type(frame)) {
-      case "welcome" -> {
+      case "welcome", "watching" -> {
         token = Frames.string(frame, "token");
         epoch = Frames.string(frame, "epoch");
         reset = frame.contains("\"reset\":true");
@@ -140,6 +150,20 @@ final class Phone {
   /** Every seq after the one it resumed from up to {@code last}, none twice (over the whole run), nothing beyond. */
   synchronized boolean holdsSinceResume(long last) {
     return duplicates == 0 && resumedAfter >= 0 && missing(resumedAfter, last) == 0 && seen.length() == last + 1;
+  }
+
+  /** From now on {@link #holdsSinceMark} checks what arrives after the current last seq. */
+  synchronized void mark() {
+    markedAt = lastSeq;
+  }
+
+  /** Every seq after the mark up to {@code last} exactly once, nothing beyond. */
+  synchronized boolean holdsSinceMark(long last) {
+    return duplicates == 0 && markedAt >= 0 && missing(markedAt, last) == 0 && seen.length() == last + 1;
+  }
+
+  synchronized long markedAt() {
+    return markedAt;
   }
 
   synchronized long lastSeq() {
