@@ -203,18 +203,27 @@ final class Phone {
 
   /** Drops the line as a lost network does: a TCP reset, no WebSocket close frame. */
   void dropAbruptly() {
-    Channel channel = ((WebSocketInternal) socket).channelHandlerContext().channel();
+    Channel channel = channel();
     channel.config().setOption(ChannelOption.SO_LINGER, 0);
     channel.close();
   }
 
-  /** Stops reading: the server's writes pile up in the TCP buffers, then in its own queue. */
+  /**
+   * Stops reading from the TCP socket (not only from Vert.x's queue, which {@code pause()} alone
+   * would fill in this JVM): the server's writes pile up in the TCP buffers, then in its own queue.
+   */
   void stall() {
     socket.pause();
+    channel().config().setAutoRead(false);
   }
 
   void unstall() {
+    channel().config().setAutoRead(true);
     socket.resume();
+  }
+
+  private Channel channel() {
+    return ((WebSocketInternal) socket).channelHandlerContext().channel();
   }
 
   boolean isClosed() {

@@ -1,9 +1,9 @@
 package nl.dialoogtafel.loadtest;
 
-import io.netty.util.internal.PlatformDependent;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
+import java.lang.management.BufferPoolMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,13 +21,17 @@ import java.util.stream.Stream;
  * TCP buffers, then its own write queue). Then the stalled phones read again: ours has closed them
  * (1013, "try again later") and they {@code resume}; each must end with every seq since it joined
  * exactly once. The floor has no slow-socket policy: it keeps buffering, nothing is closed.
- * Heap: this JVM's heap after a full collection, and Netty's direct memory, at the end of each
+ * Heap: this JVM's heap after a full collection, and its direct buffers, at the end of each
  * phase (floor and ours run in this JVM, as in the live benchmark).
  * Bar: others' p99 ≤ 1.5 × their p99 without stalled phones; heap bounded; stalled sockets closed
  * and later resumed with nothing missed.
  *
+ * The server's send buffer on loopback grows to ~4 MB a socket: with P1's short stories it would
+ * take hours to fill, hence {@code --text} (up to 4,000 characters, the protocol's limit, in both
+ * phases) and a longer stalled phase ({@code --stall-seconds}, default the same as the reading one).
+ *
  * <p>Usage: {@code loadtest/stall.sh [phones=1000] [posts/s=10] [seconds=40] [stalled-percent=5]
- * [--text=chars] [--targets=ours,floor]}
+ * [--text=chars] [--stall-seconds=N] [--targets=ours,floor]}
  */
 public final class StallProbe {
 
@@ -36,29 +40,35 @@ public final class StallProbe {
 
   private StallProbe() {}
 
-  record Options(int phones, int rate, int seconds, int percent, int text, List<Target.Kind> targets) {}
+  record Options(int phones, int rate, int seconds, int percent, int text, int stallSeconds,
+      List<Target.Kind> targets) {}
 
   public static void main(String[] args) throws Exception {
     List<String> positional = new ArrayList<>();
     List<Target.Kind> targets = List.of(Target.Kind.OURS, Target.Kind.FLOOR);
     int text = 0;
+    int stallSeconds = 0;
     for (String arg : args) {
       if (arg.startsWith("--targets=")) {
         targets = Stream.of(arg.substring(10).split(",")).map(t -> Target.Kind.valueOf(t.trim().toUpperCase(Locale.ROOT)))
             .toList();
+      } else if (arg.startsWith("--stall-seconds=")) {
+        stallSeconds = Integer.parseInt(arg.substring(16));
       } else if (arg.startsWith("--text=")) {
         text = Integer.parseInt(arg.substring(7));
       } else {
         positional.add(arg);
       }
     }
-    Options o = new Options(ResumeStorm.arg(positional.toArray(String[]::new), 0, 1000),
+    Options parsed = new Options(ResumeStorm.arg(positional.toArray(String[]::new), 0, 1000),
         ResumeStorm.arg(positional.toArray(String[]::new), 1, 10), ResumeStorm.arg(positional.toArray(String[]::new), 2, 40),
-        ResumeStorm.arg(positional.toArray(String[]::new), 3, 5), text, targets);
+        ResumeStorm.arg(positional.toArray(String[]::new), 3, 5), text, stallSeconds, targets);
+    Options o = parsed.stallSeconds() > 0 ? parsed : new Options(parsed.phones(), parsed.rate(), parsed.seconds(),
+        parsed.percent(), parsed.text(), parsed.seconds(), parsed.targets());
     int stalled = o.phones() * o.percent() / 100;
-    System.out.printf("P6: %d phones + kiosk, %d of them stop reading; %d posts/s, %d s per phase%s; targets %s%n",
-        o.phones(), stalled, o.rate(), o.seconds(), o.text() > 0 ? ", stories of " + o.text() + " characters" : "",
-        o.targets());
+    System.out.printf("P6: %d phones + kiosk, %d of them stop reading; %d posts/s, %d s reading, %d s stalled%s;"
+        + " targets %s%n", o.phones(), stalled, o.rate(), o.seconds(), o.stallSeconds(),
+        o.text() > 0 ? ", stories of " + o.text() + " characters" : "", o.targets());
     for (Target.Kind kind : o.targets()) {
       System.gc();
       try (Target target = kind.start()) {
@@ -104,7 +114,7 @@ public final class StallProbe {
       double[] heapNormal = heap();
       stalled.forEach(Phone::stall);
       long stallStart = System.nanoTime();
-      OpenLoop.Result stalling = OpenLoop.run(others, "stalled-", o.rate(), o.seconds(), 2, 30_000, o.text());
+      OpenLoop.Result stalling = OpenLoop.run(others, "stalled-", o.rate(), o.stallSeconds(), 2, 30_000, o.text());
       double[] heapStalled = heap();
 
       // Reading again: what was buffered arrives, then (ours) the close; the closed ones resume.
@@ -150,7 +160,7 @@ public final class StallProbe {
           normal.dropped());
       System.out.printf("  %d stalled:      p50 %.2f ms, p99 %.2f ms, dropped %d%n", count, stalling.p50(),
           stalling.p99(), stalling.dropped());
-      System.out.printf("  heap after full GC (this JVM) %.1f → %.1f MB; Netty direct memory %.1f → %.1f MB%n",
+      System.out.printf("  heap after full GC (this JVM) %.1f → %.1f MB; direct buffers %.1f → %.1f MB%n",
           heapNormal[0], heapStalled[0], heapNormal[1], heapStalled[1]);
       System.out.printf("  stalled sockets closed by the server: %d of %d (close codes %s; 0 = still open), after %d s"
               + " of stalling; resumed %d (%d failed)%n", closed, count, closes,
@@ -168,11 +178,13 @@ public final class StallProbe {
     }
   }
 
-  /** {heap MB after a full collection, Netty's direct memory MB} of this JVM. */
+  /** {heap MB after a full collection, direct buffers MB (where Netty's socket buffers live)} of this JVM. */
   private static double[] heap() {
     System.gc();
     System.gc();
     double heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1048576.0;
-    return new double[] {heap, PlatformDependent.usedDirectMemory() / 1048576.0};
+    double direct = ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class).stream()
+        .filter(b -> b.getName().equals("direct")).mapToLong(BufferPoolMXBean::getMemoryUsed).sum() / 1048576.0;
+    return new double[] {heap, direct};
   }
 }
