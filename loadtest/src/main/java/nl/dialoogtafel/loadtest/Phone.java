@@ -226,6 +226,14 @@ final class Phone {
     return ((WebSocketInternal) socket).channelHandlerContext().channel();
   }
 
+  /** Closes the line (after a refused resume, before trying again). */
+  void hangUp() {
+    WebSocket ws = socket;
+    if (ws != null && !ws.isClosed()) {
+      ws.close();
+    }
+  }
+
   boolean isClosed() {
     WebSocket ws = socket;
     return ws == null || ws.isClosed();

@@ -130,24 +130,36 @@ public final class StallProbe {
       Map<Short, Integer> closes = new TreeMap<>();
       stalled.forEach(p -> closes.merge(p.isClosed() ? p.closeCode() : 0, 1, Integer::sum));
       long closed = stalled.stream().filter(Phone::isClosed).count();
-      List<CompletableFuture<Long>> resumed = new ArrayList<>();
-      for (Phone phone : stalled) {
-        if (phone.isClosed()) {
-          resumed.add(phone.resume(client, target.port()));
-        }
-      }
+      int resumed = 0;
       int failedResumes = 0;
-      for (CompletableFuture<Long> r : resumed) {
-        try {
-          r.get(60, TimeUnit.SECONDS);
-        } catch (Exception e) {
-          failedResumes++;
+      int retries = 0;
+      for (Phone phone : stalled) {
+        if (!phone.isClosed()) {
+          continue;
         }
+        resumed++;
+        // As the phone's page does: a resume answered with an error (e.g. unavailable) is tried again.
+        boolean in = false;
+        for (int attempt = 1; attempt <= 3 && !in; attempt++) {
+          try {
+            phone.resume(client, target.port()).get(60, TimeUnit.SECONDS);
+            in = true;
+          } catch (Exception e) {
+            retries++;
+            phone.hangUp();
+            Thread.sleep(1000);
+          }
+        }
+        failedResumes += in ? 0 : 1;
       }
       // A few more posts, so the end is a live event every phone must get once.
       OpenLoop.run(others, "after-", o.rate(), 2, 0, 30_000, o.text());
-      ResumeStorm.waitFor(() -> witness.lastSeq() > 0 && stalled.stream()
-          .allMatch(p -> p.lastSeq() >= witness.lastSeq()), 60, "the stalled phones to catch up", stalled);
+      try {
+        ResumeStorm.waitFor(() -> witness.lastSeq() > 0 && stalled.stream()
+            .allMatch(p -> p.lastSeq() >= witness.lastSeq()), 60, "the stalled phones to catch up", stalled);
+      } catch (IllegalStateException notAll) {
+        System.out.println("    " + notAll.getMessage());
+      }
       Thread.sleep(500); // anything twice or beyond the end would arrive now
       long end = witness.lastSeq();
       long whole = stalled.stream().filter(p -> p.holdsSinceMark(end)).count();
@@ -163,10 +175,12 @@ public final class StallProbe {
       System.out.printf("  heap after full GC (this JVM) %.1f → %.1f MB; direct buffers %.1f → %.1f MB%n",
           heapNormal[0], heapStalled[0], heapNormal[1], heapStalled[1]);
       System.out.printf("  stalled sockets closed by the server: %d of %d (close codes %s; 0 = still open), after %d s"
-              + " of stalling; resumed %d (%d failed)%n", closed, count, closes,
-          TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - stallStart), resumed.size(), failedResumes);
+              + " of stalling; resumed %d (%d failed after 3 tries, %d tries failed)%n", closed, count, closes,
+          TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - stallStart), resumed, failedResumes, retries);
       System.out.printf("  stalled phones with every seq since they joined up to %d exactly once: %d of %d (missing %d,"
           + " duplicates %d)%n", end, whole, count, missing, duplicates);
+      stalled.stream().map(Phone::firstError).filter(e -> e != null).findFirst()
+          .ifPresent(e -> System.out.println("  first error to a stalled phone: " + e));
       double bar = 1.5 * normal.p99();
       boolean met = stalling.p99() <= bar && stalling.dropped() == 0 && closed == count && failedResumes == 0
           && whole == count;
