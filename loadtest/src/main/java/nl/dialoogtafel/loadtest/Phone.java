@@ -142,11 +142,6 @@ final class Phone {
     return seen.nextClearBit(1) - 1;
   }
 
-  /** Every seq 1..{@code last} exactly once, and nothing beyond it. */
-  synchronized boolean holdsExactly(long last) {
-    return duplicates == 0 && heldInARow() == last && seen.length() == last + 1;
-  }
-
   /** Every seq after the one it resumed from up to {@code last}, none twice (over the whole run), nothing beyond. */
   synchronized boolean holdsSinceResume(long last) {
     return duplicates == 0 && resumedAfter >= 0 && missing(resumedAfter, last) == 0 && seen.length() == last + 1;
