@@ -49,6 +49,17 @@ public final class FloorServer extends VerticleBase {
     return new Running(vertx, floor.server.actualPort());
   }
 
+  /** The floor in a process of its own: prints {@code port N}, stops when its input closes. */
+  public static void main(String[] args) throws Exception {
+    Running running = launch();
+    System.out.println("port " + running.port());
+    while (System.in.read() >= 0) {
+      // nothing is read from the input: it only tells when to stop
+    }
+    running.close();
+    System.exit(0);
+  }
+
   public record Running(Vertx vertx, int port) implements AutoCloseable {
     @Override
     public void close() throws Exception {

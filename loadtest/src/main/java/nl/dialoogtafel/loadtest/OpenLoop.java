@@ -38,6 +38,12 @@ final class OpenLoop {
 
   static Result run(Audience room, String prefix, int rate, double seconds, double warmupSeconds, long drainMillis)
       throws InterruptedException {
+    return run(room, prefix, rate, seconds, warmupSeconds, drainMillis, 0);
+  }
+
+  /** As above; a {@code textChars} above 0 pads every story's text to that many characters (bigger frames). */
+  static Result run(Room room, String prefix, int rate, double seconds, double warmupSeconds, long drainMillis,
+      int textChars) throws InterruptedException {
     Deliveries deliveries = new Deliveries();
     room.track(deliveries);
     long failuresBefore = room.failures();
@@ -55,7 +61,8 @@ final class OpenLoop {
       }
       String nonce = prefix + i;
       deliveries.expect(nonce, intended, room.receivers(), i >= warmup);
-      room.post(room.nextPhone(), nonce, nonce, "Open-loop verhaal " + i + " over wat er in de wijk gebeurde.");
+      String text = "Open-loop verhaal " + i + " over wat er in de wijk gebeurde.";
+      room.post(room.nextPhone(), nonce, nonce, textChars > text.length() ? padded(text, textChars) : text);
     }
     int missing = deliveries.awaitAll(drainMillis);
     Cpu.Sample cpuAfter = room.cpu().sample();
@@ -63,5 +70,14 @@ final class OpenLoop {
     double[] cores = Cpu.cores(cpuBefore, cpuAfter);
     return new Result(rate, total, deliveries.latency(), missing + room.failures() - failuresBefore, cores[0], cores[1],
         (cpuAfter.wallNanos() - cpuBefore.wallNanos()) / 1e9, cpuAfter.gcMillis() - cpuBefore.gcMillis());
+  }
+
+  private static String padded(String text, int chars) {
+    StringBuilder out = new StringBuilder(chars).append(text);
+    while (out.length() < chars) {
+      out.append(" en verder");
+    }
+    out.setLength(chars);
+    return out.toString().strip();
   }
 }

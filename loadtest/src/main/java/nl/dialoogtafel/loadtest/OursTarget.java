@@ -22,6 +22,7 @@ final class OursTarget implements Target {
 
   private static final String ADMIN = "bench";
   private static final String PASSWORD = "bench-wachtwoord-lang-genoeg";
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   private final Server server;
   private final Path dataDir;
@@ -42,11 +43,8 @@ final class OursTarget implements Target {
   /** With extra environment, e.g. {@code DIALOOG_EVENT_LOOPS}. */
   static OursTarget start(Map<String, String> extraEnv) throws Exception {
     Path dataDir = Files.createTempDirectory("dialoogtafel-bench");
-    Map<String, String> env = new HashMap<>(extraEnv);
-    env.put("PORT", "0");
-    env.put("HOST", "127.0.0.1");
-    env.put("DIALOOG_DATA_DIR", dataDir.toString());
-    env.put("DIALOOG_ADMIN", ADMIN + ":" + PASSWORD);
+    Map<String, String> env = new HashMap<>(environment(dataDir));
+    env.putAll(extraEnv);
     Server server = Server.start(Settings.from(env));
     try {
       return new OursTarget(server, dataDir, createSession(server.port()), true);
@@ -54,6 +52,16 @@ final class OursTarget implements Target {
       server.close();
       throw e;
     }
+  }
+
+  /** The server's settings for a run: loopback, any free port, the benchmark's admin. */
+  static Map<String, String> environment(Path dataDir) {
+    Map<String, String> env = new HashMap<>();
+    env.put("PORT", "0");
+    env.put("HOST", "127.0.0.1");
+    env.put("DIALOOG_DATA_DIR", dataDir.toString());
+    env.put("DIALOOG_ADMIN", ADMIN + ":" + PASSWORD);
+    return env;
   }
 
   Server server() {
@@ -102,13 +110,21 @@ final class OursTarget implements Target {
   }
 
   private static SessionRef createSession(int port) throws Exception {
-    HttpClient http = HttpClient.newHttpClient();
-    String base = "http://127.0.0.1:" + port;
-    HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(base + "/api/login"))
+    return createSession(port, login(port));
+  }
+
+  /** Logs the benchmark's admin in; the cookie to send with {@link #createSession(int, String)}. */
+  static String login(int port) throws Exception {
+    HttpResponse<String> login = HTTP.send(HttpRequest.newBuilder(URI.create(base(port) + "/api/login"))
         .POST(HttpRequest.BodyPublishers.ofString(new JsonObject().put("username", ADMIN).put("password", PASSWORD)
             .encode())).header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
-    String cookie = login.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
-    HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(base + "/api/sessions"))
+    return login.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+  }
+
+  /** A session made through the facilitator API, moved to the story phase. */
+  static SessionRef createSession(int port, String cookie) throws Exception {
+    String base = base(port);
+    HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/sessions"))
         .POST(HttpRequest.BodyPublishers.ofString(new JsonObject().put("template", "transformatiedialoog")
             .put("title", "Benchmark").put("municipality", "Loopback").encode()))
         .header("Content-Type", "application/json").header("Cookie", cookie).header("Origin", base).build(),
@@ -116,10 +132,14 @@ final class OursTarget implements Target {
     JsonObject session = new JsonObject(created.body());
     String kioskUrl = session.getString("kioskUrl");
     // Stories are allowed from the second phase on.
-    http.send(HttpRequest.newBuilder(URI.create(base + "/api/sessions/" + session.getString("id") + "/phase"))
+    HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/sessions/" + session.getString("id") + "/phase"))
         .POST(HttpRequest.BodyPublishers.ofString("{\"phase\":\"verhalen\"}")).header("Content-Type", "application/json")
         .header("Cookie", cookie).header("Origin", base).build(), HttpResponse.BodyHandlers.ofString());
     return new SessionRef(session.getString("id"), session.getString("code"),
         kioskUrl.substring(kioskUrl.indexOf("#key=") + 5));
+  }
+
+  private static String base(int port) {
+    return "http://127.0.0.1:" + port;
   }
 }

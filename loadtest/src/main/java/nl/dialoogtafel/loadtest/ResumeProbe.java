@@ -52,7 +52,8 @@ public final class ResumeProbe {
     store.append(events).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
   }
 
-  private static List<StoredEvent> record(String session, int count) {
+  /** {@code count} stories of one session, sealed on the hash chain as the hub would. */
+  static List<StoredEvent> record(String session, int count) {
     List<StoredEvent> events = new ArrayList<>(count);
     String previous = HashChain.GENESIS;
     for (int seq = 1; seq <= count; seq++) {
