@@ -42,7 +42,7 @@ final class OpenLoop {
   }
 
   /** As above; a {@code textChars} above 0 pads every story's text to that many characters (bigger frames). */
-  static Result run(Room room, String prefix, int rate, double seconds, double warmupSeconds, long drainMillis,
+  static Result run(Audience room, String prefix, int rate, double seconds, double warmupSeconds, long drainMillis,
       int textChars) throws InterruptedException {
     Deliveries deliveries = new Deliveries();
     room.track(deliveries);
