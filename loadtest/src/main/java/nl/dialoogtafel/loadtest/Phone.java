@@ -23,6 +23,8 @@ final class Phone {
   private static final String EVENT = "{\"type\":\"event\",\"seq\":";
 
   private final int index;
+  /** Asks for the snapshot on join and resume, as the phone page does (protocol extension). */
+  private final boolean snapshot;
   private final BitSet seen = new BitSet();
   private int duplicates;
   /** What a real phone resumes from (web-assets' live.js): the highest of welcome {@code seq} and event seqs. */
@@ -38,7 +40,12 @@ final class Phone {
   private volatile CompletableFuture<Long> welcomed = new CompletableFuture<>();
 
   Phone(int index) {
+    this(index, false);
+  }
+
+  Phone(int index, boolean snapshot) {
     this.index = index;
+    this.snapshot = snapshot;
   }
 
   int index() {
@@ -48,7 +55,7 @@ final class Phone {
   /** Connects and sends {@code join}; the future completes at the welcome, with its nano time. */
   CompletableFuture<Long> join(WebSocketClient client, int port, String code) {
     return open(client, port, new JsonObject().put("type", "join").put("code", code).put("name", "Telefoon " + index)
-        .put("organisation", "Organisatie " + (index % 12)).put("role", "professional").encode());
+        .put("organisation", "Organisatie " + (index % 12)).put("role", "professional").put("snapshot", snapshot).encode());
   }
 
   /** Connects and sends {@code watch} as a kiosk would; the future completes at {@code watching}. */
@@ -64,7 +71,7 @@ final class Phone {
       resumedAfter = after;
     }
     return open(client, port, new JsonObject().put("type", "resume").put("token", token).put("after", after)
-        .put("epoch", epoch).encode());
+        .put("epoch", epoch).put("snapshot", snapshot).encode());
   }
 
   private CompletableFuture<Long> open(WebSocketClient client, int port, String hello) {
@@ -99,10 +106,16 @@ final class Phone {
         epoch = Frames.string(frame, "epoch");
         reset = frame.contains("\"reset\":true");
         int seqField = frame.indexOf("\"seq\":");
-        recordAll(frame, seqField < 0 ? 0 : seqAt(frame, seqField + 6));
+        long welcomeSeq = seqField < 0 ? 0 : seqAt(frame, seqField + 6);
+        if (frame.contains("\"snapshot\":{")) {
+          holdState(welcomeSeq);
+        }
+        recordAll(frame, welcomeSeq);
         welcomed.complete(System.nanoTime());
       }
       case "event" -> record(seqAt(frame, EVENT.length()));
+      case "people" -> recordPeople(seqAt(frame, frame.indexOf("\"from\":") + 7),
+          seqAt(frame, frame.indexOf("\"to\":") + 5));
       case "error" -> {
         if (firstError == null) {
           firstError = frame;
@@ -117,6 +130,19 @@ final class Phone {
     lastSeq = Math.max(lastSeq, welcomeSeq);
     for (int at = welcome.indexOf(EVENT); at >= 0; at = welcome.indexOf(EVENT, at + EVENT.length())) {
       record(seqAt(welcome, at + EVENT.length()));
+    }
+  }
+
+  /** A snapshot holds the state at {@code seq}: every event up to it, in effect (not a duplicate). */
+  private synchronized void holdState(long seq) {
+    lastSeq = Math.max(lastSeq, seq);
+    seen.set(1, (int) seq + 1);
+  }
+
+  /** A {@code people} frame covers the joins {@code from..to}; those at or below the last seq are skipped, as live.js does. */
+  private synchronized void recordPeople(long from, long to) {
+    for (long seq = Math.max(from, lastSeq + 1); seq <= to; seq++) {
+      record(seq);
     }
   }
 

@@ -22,23 +22,30 @@ import org.HdrHistogram.Histogram;
  * Bar: last welcome ≤ 2 s and nothing missed.
  *
  * <p>Usage: {@code loadtest/resume-storm.sh [phones=1000] [events=2000] [archive-sessions=300]
- * [archive-events-each=400] [posts-while-away=100]}
+ * [archive-events-each=400] [posts-while-away=100] [--v1]}
  */
 public final class ResumeStorm {
 
   private static final int STAYERS = 10;
   private static final double BAR_SECONDS = 2.0;
 
+  /** The phones ask for the snapshot, as the phone page does; {@code --v1}: they speak protocol v1. */
+  private static boolean snapshot = true;
+
   private ResumeStorm() {}
 
-  public static void main(String[] args) throws Exception {
+  public static void main(String[] argv) throws Exception {
+    boolean v1 = List.of(argv).contains("--v1");
+    String[] args = java.util.Arrays.stream(argv).filter(a -> !a.startsWith("--")).toArray(String[]::new);
+    snapshot = !v1;
     int phones = arg(args, 0, 1000);
     int events = arg(args, 1, 2000);
     int archiveSessions = arg(args, 2, 300);
     int archiveEach = arg(args, 3, 400);
     int away = arg(args, 4, 100);
     System.out.printf("Resume storm, ours only: %d phones, a session of %d events, %,d archived events of %d sessions,"
-        + " %d posts while away%n", phones, events, archiveSessions * archiveEach, archiveSessions, away);
+        + " %d posts while away, phones %s%n", phones, events, archiveSessions * archiveEach, archiveSessions, away,
+        snapshot ? "ask for the snapshot (as the phone page)" : "speak protocol v1");
     long begin = System.nanoTime();
     try (OursTarget target = OursTarget.start()) {
       fillArchive(new EventStore(target.server().database()), archiveSessions, archiveEach);
@@ -144,7 +151,7 @@ public final class ResumeStorm {
   private static List<Phone> phones(int count, int firstIndex) {
     List<Phone> phones = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
-      phones.add(new Phone(firstIndex + i));
+      phones.add(new Phone(firstIndex + i, snapshot));
     }
     return phones;
   }

@@ -23,6 +23,7 @@ import nl.dialoogtafel.http.OriginPolicy;
 import nl.dialoogtafel.live.hub.Connection;
 import nl.dialoogtafel.live.hub.EventView;
 import nl.dialoogtafel.live.hub.Hubs;
+import nl.dialoogtafel.live.hub.SessionHub;
 
 /**
  * The {@code /ws} endpoint: checks the Origin before the upgrade, reads one JSON object per text
@@ -209,7 +210,8 @@ public final class LiveGateway {
             }
             c.watch(hub);
             boolean reset = after > hub.state().seq();
-            return hub.attach(c, null, reset ? 0 : after, snapshot).map(attached -> {
+            SessionHub.Reply reply = snapshot ? SessionHub.Reply.SNAPSHOT_UNLESS_FEW_MISSED : SessionHub.Reply.EVENTS;
+            return hub.attach(c, null, reset ? 0 : after, reply).map(attached -> {
               c.replayed(attached.seq());
               JsonObject head = new JsonObject().put("type", "watching").put("ref", ref).put("epoch", attached.epoch())
                   .put("seq", attached.seq()).put("reset", reset)

@@ -101,7 +101,8 @@ final class ParticipantProtocol {
       return Future.succeededFuture();
     }
     c.becomeParticipant(hub, participant.id());
-    return hub.attach(c, participant.id(), 0, snapshot).map(attached -> {
+    SessionHub.Reply reply = snapshot ? SessionHub.Reply.SNAPSHOT : SessionHub.Reply.EVENTS;
+    return hub.attach(c, participant.id(), 0, reply).map(attached -> {
       c.replayed(attached.seq());
       c.sendRaw(Welcome.of(welcomeHead(ref, hub, attached, participant, token, false), attached));
       hub.sendPresenceTo(c);
@@ -133,11 +134,9 @@ final class ParticipantProtocol {
               return Future.succeededFuture();
             }
             c.becomeParticipant(hub, record.id());
-            // With a snapshot the state now, from memory: whatever this phone missed is in it.
-            Future<SessionHub.Attached> attaching = snapshot
-                ? hub.attach(c, record.id(), 0, true)
-                : hub.attachFromStore(c, record.id(), reset ? 0 : after);
-            return attaching.map(replay -> {
+            // From memory: what it missed, or (when it asked and missed much) the state now.
+            SessionHub.Reply reply = snapshot ? SessionHub.Reply.SNAPSHOT_UNLESS_FEW_MISSED : SessionHub.Reply.EVENTS;
+            return hub.attach(c, record.id(), reset ? 0 : after, reply).map(replay -> {
               c.sendRaw(Welcome.of(welcomeHead(ref, hub, replay, participant, token, reset), replay));
               c.replayed(replay.seq());
               hub.sendPresenceTo(c);

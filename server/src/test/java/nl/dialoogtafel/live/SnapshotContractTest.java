@@ -175,11 +175,12 @@ class SnapshotContractTest {
               objects(welcome.getJsonArray("events")).stream().map(e -> e.getLong("seq")).toList());
         }
 
-        // A snapshot resume while joins are still being gathered: the snapshot, then the joins after it.
+        // A snapshot resume (of a phone that lost its copy: after 0) while joins are still being
+        // gathered: the snapshot, then the joins after it.
         LiveClient resumed = LiveClient.connect(vertx, server.port());
         storm.add(resumed);
         List<LiveClient> more = joinAtOnce(5, () -> resumed.send(new JsonObject().put("type", "resume")
-            .put("token", token).put("after", upTo).put("snapshot", true).put("ref", "r")));
+            .put("token", token).put("after", 0).put("snapshot", true).put("ref", "r")));
         storm.addAll(more);
         JsonObject welcome = resumed.reply("r");
         JsonObject snapshot = welcome.getJsonObject("snapshot");
@@ -207,6 +208,34 @@ class SnapshotContractTest {
       }
     } finally {
       storm.forEach(LiveClient::close);
+    }
+  }
+
+  @Test
+  @DisplayName("a snapshot resume after a short gap gets only the events it missed, then joins coalesced")
+  void shortGapResumesWithEvents() throws Exception {
+    Phone away = Phone.join(vertx, server.port(),
+        Phone.joinMessage(code(), "Fatima", "Jeugdteam Oost").put("snapshot", true));
+    String token = away.token;
+    long had = away.welcome.getLong("seq");
+    away.close();
+    List<LiveClient> later = new ArrayList<>();
+    try (Phone poster = Phone.join(vertx, server.port(), code(), "Ilse", "Basisschool De Linde")) {
+      long last = poster.post("terwijl-weg", "story", "Terwijl Fatima weg was.").getLong("seq");
+      try (LiveClient back = LiveClient.connect(vertx, server.port())) {
+        JsonObject welcome = back.reply(back.request(new JsonObject().put("type", "resume").put("token", token)
+            .put("after", had).put("snapshot", true)));
+        assertNull(welcome.getValue("snapshot"), "a few missed events are cheaper than the whole state");
+        assertEquals(LongStream.rangeClosed(had + 1, last).boxed().toList(),
+            objects(welcome.getJsonArray("events")).stream().map(e -> e.getLong("seq")).toList());
+        later.addAll(joinAtOnce(2));
+        JsonObject people = back.nextOfType("people");
+        assertEquals(last + 1, people.getLong("from"), "joins after it still come coalesced: " + people.encode());
+        assertFalse(back.receives(m -> "event".equals(m.getString("type"))
+            && "participant.joined".equals(m.getString("name")), 300), "no join as a v1 event");
+      }
+    } finally {
+      later.forEach(LiveClient::close);
     }
   }
 

@@ -7,8 +7,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonObject;
-import java.util.ArrayList;
-import java.util.List;
 import nl.dialoogtafel.i18n.Messages;
 
 /**
@@ -27,8 +25,6 @@ public final class Connection {
   /** Close code for a person erased on request: their token is gone, the phone must not resume. */
   public static final short CLOSE_ERASED = 4410;
 
-  private record Held(long seq, OutboundFrame frame) {}
-
   private final ServerWebSocket socket;
   private final Context context;
   private final String address;
@@ -39,7 +35,6 @@ public final class Connection {
   private String participantId;
   private long lastHeardNanos = System.nanoTime();
   private long lastSeq;
-  private List<Held> held;
 
   public Connection(ServerWebSocket socket, String address, String language) {
     this.socket = socket;
@@ -137,14 +132,10 @@ public final class Connection {
   // ---- what it receives -------------------------------------------------------------------------
 
   /**
-   * Delivers a public event once, in order; holds it while a replay is being read from the store.
-   * On the socket's loop only: the room hands a batch of connections to each loop at once.
+   * Delivers a public event once, in order. On the socket's loop only: the room hands a batch of
+   * connections to each loop at once.
    */
   void deliver(long seq, OutboundFrame frame) {
-    if (held != null) {
-      held.add(new Held(seq, frame));
-      return;
-    }
     if (seq <= lastSeq || socket.isClosed()) {
       return;
     }
@@ -168,19 +159,9 @@ public final class Connection {
     Loops.run(context, () -> frame.writeTo(socket));
   }
 
-  /** From now on events are held until {@link #replayed} says what the replay covered. */
-  void holdEvents() {
-    Loops.run(context, () -> held = new ArrayList<>());
-  }
-
   /** The events up to {@code upToSeq} reached this connection in its welcome; only later ones follow. */
   public void replayed(long upToSeq) {
     lastSeq = upToSeq;
-    List<Held> pending = held;
-    held = null;
-    if (pending != null) {
-      pending.forEach(h -> deliver(h.seq(), h.frame()));
-    }
   }
 
   public Future<Void> send(JsonObject message) {

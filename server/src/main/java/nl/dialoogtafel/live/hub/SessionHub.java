@@ -4,7 +4,6 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -177,9 +176,25 @@ public final class SessionHub {
 
   // ---- connections ------------------------------------------------------------------------------
 
+  /** How a connection asks to be welcomed. */
+  public enum Reply {
+    /** Protocol v1: every event after {@code after}. */
+    EVENTS,
+    /** The extension: the state now as a snapshot, joins then coalesced. */
+    SNAPSHOT,
+    /**
+     * The extension, for a client that already holds the record up to {@code after}: only the
+     * events it missed when they are few (cheaper than the whole state), else a snapshot.
+     */
+    SNAPSHOT_UNLESS_FEW_MISSED
+  }
+
+  /** At most this many missed events are sent as events to a client that asked for a snapshot. */
+  static final long FEW_MISSED = 512;
+
   /**
    * What a connection attached with: the events it is welcomed with, or the session folded as a
-   * screen folds it ({@code snapshot}, encoded, when it asked), and the state they reach.
+   * screen folds it ({@code snapshot}, encoded), and the state they reach.
    */
   public record Attached(List<String> events, String snapshot, SessionState state, String epoch) {
     public long seq() {
@@ -188,41 +203,22 @@ public final class SessionHub {
   }
 
   /**
-   * Attaches a connection and answers from memory: with the wire form of every event after
-   * {@code after}, or — {@code snapshot} — with the state now (one encoding shared by every join at
-   * the same seq), joins then coming coalesced. The caller sends the answer, then calls
-   * {@link Connection#replayed} with {@link Attached#seq()} before anything else reaches the
-   * connection: live events follow on its loop only after this answer. {@code participantId} is
-   * null for a kiosk.
+   * Attaches a connection and answers from memory, as {@code reply} asks: the wire form of every
+   * event after {@code after}, or the state now (one encoding shared by every join at the same
+   * seq). The caller sends the answer, then calls {@link Connection#replayed} with
+   * {@link Attached#seq()} before anything else reaches the connection: live events follow on its
+   * loop only after this answer. {@code participantId} is null for a kiosk.
    */
-  public Future<Attached> attach(Connection connection, String participantId, long after, boolean snapshot) {
+  public Future<Attached> attach(Connection connection, String participantId, long after, Reply reply) {
     return Loops.on(home, () -> {
-      room.enter(connection, participantId, snapshot);
+      room.enter(connection, participantId, reply != Reply.EVENTS);
       SessionState now = state();
-      if (snapshot) {
+      long from = Math.max(0, Math.min(after, now.seq()));
+      boolean few = from > 0 && now.seq() - from <= FEW_MISSED;
+      if (reply == Reply.SNAPSHOT || (reply == Reply.SNAPSHOT_UNLESS_FEW_MISSED && !few)) {
         return Future.succeededFuture(new Attached(List.of(), view.snapshot().encoded(), now, epoch()));
       }
-      long from = Math.max(0, Math.min(after, now.seq()));
       return Future.succeededFuture(new Attached(view.after(from), null, now, epoch()));
-    });
-  }
-
-  /**
-   * Attaches a connection whose replay is read from the store. Live events are held by the
-   * connection until the caller has sent the replay and calls {@link Connection#replayed} with
-   * the {@link Attached#seq()} it reached.
-   */
-  public Future<Attached> attachFromStore(Connection connection, String participantId, long after) {
-    return Loops.on(home, () -> {
-      connection.holdEvents();
-      room.enter(connection, participantId, false);
-      SessionState now = state();
-      String epoch = epoch();
-      return stores.events().load(info.id(), after, now.seq()).map(events -> {
-        List<String> replay = new ArrayList<>(events.size());
-        events.forEach(e -> replay.add(EventView.render(e, state()).encode()));
-        return new Attached(replay, null, now, epoch);
-      }).onFailure(e -> room.leave(connection));
     });
   }
 

@@ -81,7 +81,7 @@ class AckBeforeFanOutTest {
     loop.runOnContext(v -> hub.submit(new Command.AddPost("p1", "u1", PostKind.STORY, "", "Een verhaal"), "u1/1")
         .onSuccess(seq -> {
           long shown = hub.state().seq();
-          hub.attach(lateConnection, null, 0, false).onSuccess(welcome -> {
+          hub.attach(lateConnection, null, 0, SessionHub.Reply.EVENTS).onSuccess(welcome -> {
             lateConnection.replayed(welcome.seq());
             atAck.complete(new long[] {seq, shown, welcome.events().size()});
           });
