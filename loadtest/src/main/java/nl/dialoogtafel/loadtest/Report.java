@@ -39,6 +39,7 @@ final class Report {
           : bestStep(r).generatorCores(), "%.2f");
     }
     row(out, "sequential append p50 (ms)", RunResult::appendP50, "%.2f");
+    row(out, "sequential append p99 (ms)", RunResult::appendP99, "%.2f");
     out.println();
     bars(out);
   }
@@ -69,9 +70,16 @@ final class Report {
     double floorP99 = value(Target.Kind.FLOOR, r -> r.p1().p99(), false);
     double oursP99 = value(Target.Kind.OURS, r -> r.p1().p99(), false);
     if (!Double.isNaN(floorP99) && !Double.isNaN(oursP99)) {
-      double bar = 1.5 * floorP99 + 10;
-      out.printf("P1 bar: ours p99 %.2f ms ≤ 1.5 × floor p99 + 10 ms = %.2f ms: %s%n", oursP99, bar,
-          oursP99 <= bar ? "MET" : "NOT MET");
+      double bar = 1.2 * floorP99 + 5;
+      out.printf("P1 bar: ours p99 %.2f ms ≤ 1.2 × floor p99 + 5 ms = %.2f ms: %s (the old bar, 1.5 × + 10 = %.2f: %s)%n",
+          oursP99, bar, oursP99 <= bar ? "MET" : "NOT MET", 1.5 * floorP99 + 10,
+          oursP99 <= 1.5 * floorP99 + 10 ? "met" : "not met");
+    }
+    double ackP99 = value(Target.Kind.OURS, RunResult::ackP99, false);
+    double appendP99 = value(Target.Kind.OURS, RunResult::appendP99, false);
+    if (!Double.isNaN(ackP99) && !Double.isNaN(appendP99)) {
+      out.printf("ack bar: ours post → ack p99 %.2f ms ≤ sequential append p99 + 5 ms = %.2f ms: %s%n", ackP99,
+          appendP99 + 5, ackP99 <= appendP99 + 5 ? "MET" : "NOT MET");
     }
     if (!options.p2()) {
       return;
