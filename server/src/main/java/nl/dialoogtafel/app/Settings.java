@@ -82,26 +82,22 @@ public record Settings(
 
   /** Event loops that serve HTTP and hold live sessions: one per core unless told otherwise. */
   private static int eventLoops(String value) {
-    try {
-      int loops = Integer.parseInt(value.trim());
-      if (loops < 1 || loops > 256) {
-        throw new NumberFormatException();
-      }
-      return loops;
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("DIALOOG_EVENT_LOOPS moet een getal tussen 1 en 256 zijn, niet: " + value);
-    }
+    return whole("DIALOOG_EVENT_LOOPS", value, 1, 256);
   }
 
   private static int port(String value) {
+    return whole("PORT", value, 0, 65535);
+  }
+
+  private static int whole(String name, String value, int min, int max) {
     try {
-      int port = Integer.parseInt(value.trim());
-      if (port < 0 || port > 65535) {
+      int number = Integer.parseInt(value.trim());
+      if (number < min || number > max) {
         throw new NumberFormatException();
       }
-      return port;
+      return number;
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("PORT moet een getal tussen 0 en 65535 zijn, niet: " + value);
+      throw new IllegalArgumentException(name + " moet een getal tussen " + min + " en " + max + " zijn, niet: " + value);
     }
   }
 

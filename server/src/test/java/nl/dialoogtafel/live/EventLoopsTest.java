@@ -56,14 +56,7 @@ class EventLoopsTest {
         }
       }
       for (Phone phone : phones) {
-        long welcomed = phone.welcome.getLong("seq");
-        long expected = welcomed;
-        // Every event after the welcome, each once and in order, up to the last post.
-        while (expected < last) {
-          JsonObject event = phone.live.nextOfType("event");
-          assertEquals(expected + 1, event.getLong("seq"), "no gap, no repeat, no reordering");
-          expected++;
-        }
+        assertEveryEventAfterWelcome(phone, last);
       }
     } finally {
       phones.forEach(Phone::close);
@@ -89,13 +82,9 @@ class EventLoopsTest {
         last = Math.max(last, poster.live.reply(ref).getLong("seq"));
       }
       for (Phone phone : joiners) {
-        long expected = phone.welcome.getLong("seq");
-        assertEquals(expected, (long) phone.welcome.getJsonArray("events").size(), "the welcome holds all so far");
-        while (expected < last) {
-          JsonObject event = phone.live.nextOfType("event");
-          assertEquals(expected + 1, event.getLong("seq"), "the first live event follows the welcome at once");
-          expected++;
-        }
+        assertEquals(phone.welcome.getLong("seq"), (long) phone.welcome.getJsonArray("events").size(),
+            "the welcome holds all so far");
+        assertEveryEventAfterWelcome(phone, last);
       }
     } finally {
       joiners.forEach(Phone::close);
@@ -121,5 +110,12 @@ class EventLoopsTest {
     }
     await().atMost(Duration.ofSeconds(10)).until(() -> server.server().loops().stream()
         .mapToInt(Server.LoopLoad::connections).sum() == 0);
+  }
+
+  /** Every event after the phone's welcome up to {@code last}, each once and in order: no gap, no repeat. */
+  private static void assertEveryEventAfterWelcome(Phone phone, long last) throws InterruptedException {
+    for (long expected = phone.welcome.getLong("seq") + 1; expected <= last; expected++) {
+      assertEquals(expected, phone.live.nextOfType("event").getLong("seq"), "no gap, no repeat, no reordering");
+    }
   }
 }

@@ -1,0 +1,35 @@
+package nl.dialoogtafel.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** What the host sets in the environment, read once: numbers in range, or a Dutch sentence that says what is wrong. */
+class SettingsTest {
+
+  @Test
+  @DisplayName("Event loops: one per core unless set; a number from 1 to 256, else a clear refusal")
+  void eventLoops() {
+    assertEquals(Runtime.getRuntime().availableProcessors(), Settings.from(Map.of()).eventLoops());
+    assertEquals(4, Settings.from(Map.of("DIALOOG_EVENT_LOOPS", " 4 ")).eventLoops());
+    for (String wrong : new String[] {"0", "257", "vier", ""}) {
+      IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+          () -> Settings.from(Map.of("DIALOOG_EVENT_LOOPS", wrong)));
+      assertTrue(refused.getMessage().startsWith("DIALOOG_EVENT_LOOPS moet een getal tussen 1 en 256 zijn"),
+          refused.getMessage());
+    }
+  }
+
+  @Test
+  @DisplayName("The port keeps its own words")
+  void port() {
+    assertEquals(0, Settings.from(Map.of("PORT", "0")).port());
+    IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+        () -> Settings.from(Map.of("PORT", "70000")));
+    assertEquals("PORT moet een getal tussen 0 en 65535 zijn, niet: 70000", refused.getMessage());
+  }
+}
