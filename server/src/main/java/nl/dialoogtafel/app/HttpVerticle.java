@@ -114,7 +114,8 @@ public final class HttpVerticle extends VerticleBase {
     router.get("/archief/log").handler(archive.readLog()::show);
     router.post("/archief/:id/knelpunten/:postId").handler(archive.answer()::submit);
     router.get("/archief/:file").handler(archive.records()::record);
-    router.errorHandler(413, ctx -> ApiReplies.error(ctx, 413, "too_large", "too_large", null));
+    // The body limits differ per route (64, 32, 8 KiB); the live message's 16 KiB is not one of them.
+    router.errorHandler(413, ctx -> ApiReplies.error(ctx, 413, "too_large", "too_large_request", null));
 
     HttpServerOptions options = new HttpServerOptions()
         .setHost(settings.host())

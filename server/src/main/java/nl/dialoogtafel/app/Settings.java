@@ -39,6 +39,11 @@ public record Settings(
       }
       adminUser = Optional.of(admin.substring(0, colon));
       adminPassword = Optional.of(admin.substring(colon + 1));
+      // The same rule as a password set through the accounts API: the first account is no weaker.
+      int length = adminPassword.get().length();
+      if (length < 12 || length > 200) {
+        throw new IllegalArgumentException("Het wachtwoord in DIALOOG_ADMIN moet 12 tot 200 tekens lang zijn");
+      }
     }
     String origins = env.getOrDefault("DIALOOG_ORIGINS", "");
     return new Settings(

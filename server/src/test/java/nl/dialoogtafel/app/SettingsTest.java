@@ -1,6 +1,7 @@
 package nl.dialoogtafel.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -31,5 +32,15 @@ class SettingsTest {
     IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
         () -> Settings.from(Map.of("PORT", "70000")));
     assertEquals("PORT moet een getal tussen 0 en 65535 zijn, niet: 70000", refused.getMessage());
+  }
+
+  @Test
+  @DisplayName("The admin's password at start-up follows the accounts API's rule: 12 to 200 characters")
+  void adminPassword() {
+    IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+        () -> Settings.from(Map.of("DIALOOG_ADMIN", "beheer:kort")));
+    assertEquals("Het wachtwoord in DIALOOG_ADMIN moet 12 tot 200 tekens lang zijn", refused.getMessage());
+    assertFalse(refused.getMessage().contains("kort"), "the password itself is never repeated");
+    assertEquals("beheer", Settings.from(Map.of("DIALOOG_ADMIN", "beheer:twaalf-tekens")).adminUser().orElseThrow());
   }
 }

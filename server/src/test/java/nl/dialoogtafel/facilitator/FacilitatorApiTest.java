@@ -53,6 +53,18 @@ class FacilitatorApiTest {
     }
   }
 
+  @Test
+  @DisplayName("A body over the limit gets 413 with a Dutch message that names no wrong limit")
+  void tooLargeBody() throws Exception {
+    String huge = "x".repeat(70 * 1024);
+    HttpResponse<String> refused = server.post("/api/sessions", cookie, new JsonObject()
+        .put("template", "transformatiedialoog").put("title", huge).put("municipality", "Utrecht"));
+    assertEquals(413, refused.statusCode());
+    JsonObject body = new JsonObject(refused.body());
+    assertEquals("too_large", body.getString("error"));
+    assertEquals(dutch.getProperty("error.too_large_request"), body.getString("message"));
+  }
+
   // ---- helpers ----------------------------------------------------------------------------------
 
   private static HttpResponse<String> request(TestServer on, String method, String path, Map<String, String> headers,
