@@ -300,7 +300,8 @@ final class CommandPipeline {
   /** After a failed append the store may hold more than this pipeline knows: read and hand it on first. */
   private Future<Void> catchUp() {
     return stores.events().load(sessionId, state.seq(), Long.MAX_VALUE)
-        .compose(missed -> stores.participants().listForSession(sessionId).map(people -> {
+        // Only the people who joined in what was missed: the other events' folds need no names.
+        .compose(missed -> stores.participants().listForRecord(sessionId, EventCodec.joinedIds(missed)).map(people -> {
           Map<String, Participant> byId = new HashMap<>();
           people.forEach(p -> byId.put(p.id(), p));
           for (StoredEvent stored : missed) {
