@@ -214,7 +214,7 @@ public final class ArchiveBenchmark {
 
   private static String login(String base) throws Exception {
     HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/login"))
-        .header("Content-Type", "application/json")
+        .header("Content-Type", "application/json").header("Origin", base)
         .POST(HttpRequest.BodyPublishers.ofString(new JsonObject().put("username", ADMIN).put("password", PASSWORD)
             .encode())).build(), HttpResponse.BodyHandlers.ofString());
     String setCookie = response.headers().firstValue("Set-Cookie").orElseThrow();

@@ -117,7 +117,8 @@ final class OursTarget implements Target {
   static String login(int port) throws Exception {
     HttpResponse<String> login = HTTP.send(HttpRequest.newBuilder(URI.create(base(port) + "/api/login"))
         .POST(HttpRequest.BodyPublishers.ofString(new JsonObject().put("username", ADMIN).put("password", PASSWORD)
-            .encode())).header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+            .encode())).header("Content-Type", "application/json").header("Origin", base(port)).build(),
+        HttpResponse.BodyHandlers.ofString());
     return login.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
   }
 

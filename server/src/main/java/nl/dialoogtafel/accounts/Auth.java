@@ -10,9 +10,16 @@ import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
 
 /**
  * Who is calling: a login cookie (HttpOnly, SameSite=Strict) or an {@code Authorization: Bearer}
@@ -20,6 +27,7 @@ import java.util.Optional;
  */
 public final class Auth {
 
+  private static final Logger LOG = Logger.getLogger(Auth.class.getName());
   static final String COOKIE = "dt_session";
   private static final String ACCOUNT = "account";
   private static final Duration LOGIN_LIFETIME = Duration.ofHours(12);
@@ -42,6 +50,30 @@ public final class Auth {
 
   public static void remember(RoutingContext ctx, Account account) {
     ctx.put(ACCOUNT, account);
+  }
+
+  /**
+   * Route handler before {@code POST /api/login} and {@code /api/logout}: only JSON from our own
+   * origin. A page on another site can post a form (text/plain, urlencoded) without asking, but
+   * not JSON, and its Origin gives it away: no one is logged in or out from elsewhere.
+   */
+  public void ownSiteJson(RoutingContext ctx) {
+    if (!origins.allows(ctx.request(), true)) {
+      ApiReplies.error(ctx, 403, "forbidden", "origin", null);
+    } else if (!isJson(ctx.request().getHeader("Content-Type"))) {
+      ApiReplies.error(ctx, 415, "unsupported_media_type", "json_required", null);
+    } else {
+      ctx.next();
+    }
+  }
+
+  private static boolean isJson(String contentType) {
+    if (contentType == null) {
+      return false;
+    }
+    int parameters = contentType.indexOf(';');
+    String type = (parameters < 0 ? contentType : contentType.substring(0, parameters)).trim();
+    return type.equalsIgnoreCase("application/json");
   }
 
   /** {@code POST /api/login}: throttled per account and per address before the password is hashed. */
@@ -76,12 +108,16 @@ public final class Auth {
       return Future.succeededFuture(new SignIn(null, 0));
     }
     String address = ctx.request().remoteAddress() == null ? "?" : ctx.request().remoteAddress().hostAddress();
-    long wait = throttle.attempt(username, address);
-    if (wait > 0) {
-      return Future.succeededFuture(new SignIn(null, wait));
+    LoginThrottle.Verdict verdict = throttle.attempt(username, address);
+    if (verdict.retryAfter() > 0) {
+      return Future.succeededFuture(new SignIn(null, verdict.retryAfter()));
     }
-    return accounts.check(username, password).compose(found -> {
+    // An account under attack answers a little later, from every address; it is never refused.
+    Future<?> slowed = verdict.delayMillis() > 0
+        ? ctx.vertx().timer(verdict.delayMillis(), TimeUnit.MILLISECONDS) : Future.succeededFuture();
+    return slowed.compose(v -> accounts.check(username, password)).compose(found -> {
       if (found.isEmpty()) {
+        logFailure(username, address);
         return Future.succeededFuture(new SignIn(null, 0));
       }
       throttle.succeeded(username, address);
@@ -91,6 +127,28 @@ public final class Auth {
         return new SignIn(found.get(), 0);
       });
     });
+  }
+
+  /**
+   * One line per failed login for the admin: the address and how often it failed, the name only
+   * as a short hash (a password typed into the name field must not land in the log). An admin
+   * finds a name's hash with {@code printf %s NAME | sha256sum | cut -c1-8}.
+   */
+  private void logFailure(String username, String address) {
+    LoginThrottle.Counts counts = throttle.counts(username, address);
+    LOG.info(String.format(Locale.ROOT,
+        "Login failed for account #%s from %s; failures in 15 min: %d/%d at this account from there, "
+            + "%d/%d from there, %d at this account", nameHash(username), address, counts.pair(),
+        LoginThrottle.PAIR_FAILURES, counts.address(), LoginThrottle.ADDRESS_FAILURES, counts.account()));
+  }
+
+  static String nameHash(String username) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(username.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest, 0, 4);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** Who sent this request (login cookie or Bearer token), if anyone; no Origin check here. */

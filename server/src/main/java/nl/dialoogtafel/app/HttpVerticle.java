@@ -15,6 +15,7 @@ import nl.dialoogtafel.facilitator.FacilitatorApi;
 import nl.dialoogtafel.facilitator.Screens;
 import nl.dialoogtafel.http.ApiReplies;
 import nl.dialoogtafel.http.FlushBatching;
+import nl.dialoogtafel.http.HostPolicy;
 import nl.dialoogtafel.http.SecurityHeaders;
 import nl.dialoogtafel.live.hub.Hubs;
 import nl.dialoogtafel.live.LiveGateway;
@@ -54,13 +55,17 @@ public final class HttpVerticle extends VerticleBase {
     Hubs hubs = services.hubs();
     gateway = new LiveGateway(vertx, hubs, services.joinGuard(), services.origins());
     gateway.followUps(services.kioskFollowUps()::forSession);
-    FacilitatorApi api = new FacilitatorApi(hubs, services.templates(), settings.publicUrl());
+    FacilitatorApi api = new FacilitatorApi(hubs, services.templates(), settings.publicUrl(),
+        settings.sessionsPerDay());
     AccountsApi accountsApi = new AccountsApi(services.accounts());
     Screens screens = new Screens(settings.publicUrl());
 
     Router router = Router.router(vertx);
     router.route().handler(SecurityHeaders::apply);
+    // Open to any Host: load balancers probe by address or an inside name, and it tells nothing.
     router.get("/health").handler(this::health);
+    // Every other route, the /ws upgrade included, only for our own host names (no DNS rebinding).
+    router.route().handler(new HostPolicy(settings.publicUrl(), settings.extraOrigins())::check);
     router.get("/ws").handler(gateway::handle);
 
     router.get("/").handler(screens::phone);
@@ -72,8 +77,8 @@ public final class HttpVerticle extends VerticleBase {
     router.get("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars"));
 
     router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
-    router.post("/api/login").handler(auth::login);
-    router.post("/api/logout").handler(auth::logout);
+    router.post("/api/login").handler(auth::ownSiteJson).handler(auth::login);
+    router.post("/api/logout").handler(auth::ownSiteJson).handler(auth::logout);
     router.route("/api/*").handler(auth::requireFacilitator);
     router.get("/api/me").handler(auth::me);
     router.post("/api/tokens").handler(auth::issueApiToken);

@@ -36,11 +36,19 @@ public final class FacilitatorApi {
   private final Hubs hubs;
   private final TemplateCatalog templates;
   private final Optional<String> publicUrl;
+  private final int sessionsPerDay;
 
-  public FacilitatorApi(Hubs hubs, TemplateCatalog templates, Optional<String> publicUrl) {
+  /**
+   * {@code sessionsPerDay}: how many sessions a facilitator account may create in 24 hours
+   * ({@code DIALOOG_SESSIONS_PER_DAY}); it bounds what a stolen login can fill the server with.
+   * An admin is not capped: an admin can make facilitator accounts at will anyway, and prepares
+   * the many sessions of a dialogue day.
+   */
+  public FacilitatorApi(Hubs hubs, TemplateCatalog templates, Optional<String> publicUrl, int sessionsPerDay) {
     this.hubs = hubs;
     this.templates = templates;
     this.publicUrl = publicUrl;
+    this.sessionsPerDay = sessionsPerDay;
   }
 
   public void listTemplates(RoutingContext ctx) {
@@ -79,8 +87,9 @@ public final class FacilitatorApi {
       ApiReplies.error(ctx, 400, "invalid", "template_unknown", "template");
       return;
     }
-    String owner = Auth.account(ctx).username();
-    insertWithFreshCode(template.get(), title, municipality, community, owner, CODE_ATTEMPTS)
+    Account account = Auth.account(ctx);
+    int cap = account.isAdmin() ? Integer.MAX_VALUE : sessionsPerDay;
+    insertWithFreshCode(template.get(), title, municipality, community, account.username(), cap, CODE_ATTEMPTS)
         .compose(info -> hubs.byId(info.id())
             // Answered once the first phase is shown too: a GET right after the 201 finds it.
             .compose(hub -> hub.submit(new Command.StartPhase(template.get().first().id()), systemKey())
@@ -91,14 +100,20 @@ public final class FacilitatorApi {
         .onFailure(e -> ApiReplies.failure(ctx, e));
   }
 
-  /** Join codes are random; on the rare clash with an existing code a new one is drawn. */
+  /**
+   * Join codes are random; on the rare clash with an existing code a new one is drawn. Refused
+   * ({@code rate_limited}) when the owner has made {@code cap} sessions in the last 24 hours.
+   */
   private Future<SessionInfo> insertWithFreshCode(SessionTemplate template, String title, String municipality,
-      String community, String owner, int attempts) {
+      String community, String owner, int cap, int attempts) {
     SessionInfo info = new SessionInfo(Ids.id("s"), Ids.joinCode(), Ids.secret(), title, municipality, community,
         template.id(), template.phases(), owner, Instant.now().toString(), SessionStatus.OPEN);
-    return hubs.stores().sessions().insert(info).map(v -> info).recover(e -> attempts > 1 && Documents.isDuplicateKey(e)
-        ? insertWithFreshCode(template, title, municipality, community, owner, attempts - 1)
-        : Future.failedFuture(e));
+    return hubs.stores().sessions().insertWithinDailyCap(info, cap)
+        .compose(stored -> stored ? Future.succeededFuture(info)
+            : Future.<SessionInfo>failedFuture(new Refusal("rate_limited", "sessions_per_day", null, cap)))
+        .recover(e -> attempts > 1 && Documents.isDuplicateKey(e)
+            ? insertWithFreshCode(template, title, municipality, community, owner, cap, attempts - 1)
+            : Future.failedFuture(e));
   }
 
   public void listSessions(RoutingContext ctx) {

@@ -33,6 +33,30 @@ public final class SessionStore {
     });
   }
 
+  /**
+   * Stores the session unless its owner already made {@code perDay} sessions in the last 24 hours
+   * (false then, nothing stored). Count and insert hold one lock, so a burst of requests on this
+   * node cannot slip past the cap together.
+   */
+  public Future<Boolean> insertWithinDailyCap(SessionInfo session, int perDay) {
+    Document doc = Documents.toDocument(session.toJson());
+    doc.put("_id", session.id());
+    // createdAt is an ISO-8601 instant; as strings they sort as the instants do (to within a
+    // fraction of a second, which a daily cap can spare).
+    String since = Instant.now().minus(java.time.Duration.ofDays(1)).toString();
+    return db.call(() -> {
+      synchronized (this) {
+        long made = db.collection(Database.SESSIONS)
+            .countDocuments(Filters.and(eq("owner", session.owner()), Filters.gte("createdAt", since)));
+        if (made >= perDay) {
+          return false;
+        }
+        db.collection(Database.SESSIONS).insertOne(doc);
+        return true;
+      }
+    });
+  }
+
   public Future<Optional<SessionInfo>> find(String id) {
     return findOne(eq("_id", id));
   }
