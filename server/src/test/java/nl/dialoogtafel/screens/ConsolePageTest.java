@@ -422,6 +422,9 @@ class ConsolePageTest {
               + ".filter(e => e.getBoundingClientRect().height < 44 && e.type !== 'radio')"
               + ".map(e => e.outerHTML.slice(0, 120))");
       assertTrue(small44.isEmpty(), "targets lower than 44 px: " + small44);
+      assertEquals(1L, ((Number) small.script("const r = document.createRange();"
+          + "r.selectNodeContents(document.querySelector('button.language-switch'));"
+          + "return r.getClientRects().length")).longValue(), "the language button's word on one line (not Englis/h)");
       assertAccessible(small, "the session view at 360 px");
     }
   }
