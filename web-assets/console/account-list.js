@@ -41,7 +41,7 @@ export function accountList({ me, accounts, onPasswordSet }) {
         .sort((a, b) => byName(a.account, b.account))[0];
       list.insertBefore(item.node, after ? after.node : null);
     }
-    summary.textContent = t('console.accounts.list.count', { count: items.size });
+    summary.textContent = t(items.size === 1 ? 'console.accounts.list.one' : 'console.accounts.list.count', { count: items.size });
     return item;
   }
 

@@ -71,8 +71,11 @@ export function postsPanel(session) {
     }));
     telling.addEventListener('click', () => busy(telling, async () => {
       try {
-        await postJson(postPath(post.id, 'telling'), { telling: !marked });
-        itemResult.ok(t(marked ? 'console.posts.tellingOff' : 'console.posts.tellingOn'));
+        // What was asked, not what `marked` says by the time the reply is in: the room's event
+        // may have updated the item first.
+        const mark = !marked;
+        await postJson(postPath(post.id, 'telling'), { telling: mark });
+        itemResult.ok(t(mark ? 'console.posts.tellingOn' : 'console.posts.tellingOff'));
       } catch (error) {
         itemResult.error(error.message);
       }

@@ -31,7 +31,7 @@ export class JoinForm {
     const me = profile.get();
     this.inputs.code.value = code || '';
     for (const name of FIELDS.slice(1)) this.inputs[name].value = me[name] || '';
-    this.showName.checked = me.showName !== false;
+    this.showName.checked = me.showName === true; // off unless the person chose it (AVG art. 25)
     this.clearErrors();
     if (notice) this.showGeneral(notice);
     this.setBusy(false);

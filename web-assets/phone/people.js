@@ -29,7 +29,7 @@ export class PeopleView {
     syncList(this.list, items, item => item.person.id, item => new PersonCard(item, this.book));
     this.empty.hidden = people.length > 0;
     const count = people.filter(online).length;
-    this.summary.textContent = t('phone.people.summary', { count: people.length, online: count });
+    this.summary.textContent = t(people.length === 1 ? 'phone.people.summaryOne' : 'phone.people.summary', { count: people.length, online: count });
 
     const open = this.book.openRequests();
     this.requests.hidden = open.length === 0;

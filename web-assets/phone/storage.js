@@ -12,7 +12,7 @@ export function sessionKey(code) {
 
 export const profile = {
   get() {
-    return saved.get(PROFILE_KEY, { name: '', organisation: '', role: '', phone: '', email: '', showName: true });
+    return saved.get(PROFILE_KEY, { name: '', organisation: '', role: '', phone: '', email: '', showName: false });
   },
   set(value) {
     saved.set(PROFILE_KEY, value);

@@ -1,6 +1,7 @@
-// vCard 4.0 (RFC 6350) for the cards you received, so they go straight into the phone's
-// address book. Text values are escaped (\ , ; and line breaks), lines end in CRLF and are
-// folded at 75 octets.
+// vCard 3.0 (RFC 2426) for the cards you received, so they go straight into the phone's
+// address book: 3.0 because older phones and Outlook import it, where 4.0 is refused or loses
+// the number. N is required in 3.0. Text values are escaped (\ , ; and line breaks), lines end
+// in CRLF and are folded at 75 octets.
 const CRLF = '\r\n';
 const encoder = new TextEncoder();
 
@@ -12,14 +13,30 @@ export function escapeText(value) {
     .replace(/\r\n|\r|\n/g, '\\n');
 }
 
-/** "06 1234 5678" → "tel:+31612345678": Dutch numbers without a country code are taken as Dutch. */
-export function telUri(phone) {
+/** "06 1234 5678" → "+31612345678": Dutch numbers without a country code are taken as Dutch. */
+export function internationalNumber(phone) {
   const plus = phone.trim().startsWith('+');
   const digits = phone.replace(/\D/g, '');
-  if (plus) return `tel:+${digits}`;
-  if (digits.startsWith('00')) return `tel:+${digits.slice(2)}`;
-  if (digits.startsWith('0')) return `tel:+31${digits.slice(1)}`;
-  return `tel:${digits}`;
+  if (plus) return `+${digits}`;
+  if (digits.startsWith('00')) return `+${digits.slice(2)}`;
+  if (digits.startsWith('0')) return `+31${digits.slice(1)}`;
+  return digits;
+}
+
+/** "06 1234 5678" → "tel:+31612345678", for links. */
+export function telUri(phone) {
+  return `tel:${internationalNumber(phone)}`;
+}
+
+/**
+ * N (family;given;additional;prefix;suffix) from the one name field people type: the first word
+ * is the given name, the rest (with "van", "de" …) the family name, as Dutch address books sort.
+ */
+export function structuredName(name) {
+  const words = String(name || '').trim().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return ';;;;';
+  if (words.length === 1) return `;${escapeText(words[0])};;;`;
+  return `${escapeText(words.slice(1).join(' '))};${escapeText(words[0])};;;`;
 }
 
 /** Splits a content line into lines of at most 75 octets, never inside a character. */
@@ -48,11 +65,12 @@ export function fold(line) {
  * @param fallbackName used for FN when the name is missing
  */
 export function vcard(person, note, fallbackName) {
-  const lines = ['BEGIN:VCARD', 'VERSION:4.0', `FN:${escapeText(person.name || fallbackName)}`];
+  const lines = ['BEGIN:VCARD', 'VERSION:3.0', `N:${structuredName(person.name)}`,
+    `FN:${escapeText(person.name || fallbackName)}`];
   if (person.organisation) lines.push(`ORG:${escapeText(person.organisation)}`);
   if (person.role) lines.push(`TITLE:${escapeText(person.role)}`);
-  if (person.phone) lines.push(`TEL;VALUE=uri:${telUri(person.phone)}`);
-  if (person.email) lines.push(`EMAIL:${escapeText(person.email)}`);
+  if (person.phone) lines.push(`TEL;TYPE=CELL:${internationalNumber(person.phone)}`);
+  if (person.email) lines.push(`EMAIL;TYPE=INTERNET:${escapeText(person.email)}`);
   if (note) lines.push(`NOTE:${escapeText(note)}`);
   lines.push('END:VCARD');
   return lines.map(fold).join(CRLF) + CRLF;

@@ -64,7 +64,10 @@ export function languageButton() {
     saved.set(LANGUAGE_KEY, other);
     const url = new URL(location.href);
     url.searchParams.delete('lang');
-    location.replace(url);
+    // An address that differs only in its #fragment does not load again (kiosk #key=, the
+    // console's routes, the phone's tabs): reload then, keeping the fragment.
+    if (url.href === location.href) location.reload();
+    else location.replace(url);
   });
   return button;
 }

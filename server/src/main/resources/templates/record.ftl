@@ -97,6 +97,7 @@
             <legend>${t("followup.form_legend")}</legend>
             <label for="status-${p.id}">${t("followup.status_label")}</label>
             <select id="status-${p.id}" name="status" required="">
+              <#if !f?has_content><option value="" selected="">${t("followup.status_choose")}</option></#if>
               <#list statuses as st><option value="${st}"<#if f?has_content && f.status == st> selected=""</#if>>${t("followup.status." + st)}</option></#list>
             </select>
             <label for="answer-${p.id}">${t("followup.answer_label")}</label>

@@ -45,7 +45,7 @@ final class ParticipantProtocol {
     String role = f.name("role", 1, 80);
     String phone = contact(f.optionalName("phone", 40), PHONE, "phone");
     String email = contact(f.optionalName("email", 254), EMAIL, "email");
-    boolean showName = f.bool("showName", true);
+    boolean showName = f.bool("showName", false); // privacy by default: a name only when chosen
     String joinId = f.optionalText("id", 100, false);
     boolean snapshot = f.bool("snapshot", false);
     if (joinGuard.blocked(c.address())) {

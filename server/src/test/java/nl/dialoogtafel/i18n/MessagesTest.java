@@ -31,6 +31,23 @@ class MessagesTest {
   }
 
   @Test
+  @DisplayName("An apostrophe survives formatting, inside a choice too (\"collega's\", not \"collegas\")")
+  void apostrophesSurvive() throws IOException {
+    for (String lang : List.of("nl", "en")) {
+      Properties p = bundle(lang);
+      for (String key : p.stringPropertyNames()) {
+        String pattern = p.getProperty(key);
+        if (!pattern.contains("''") || !pattern.contains("{")) {
+          continue;
+        }
+        String text = Messages.text(lang, key, 3, 3, 3, 3);
+        assertTrue(text.contains("'"), lang + " " + key + " lost its apostrophe: " + text);
+      }
+    }
+    assertEquals("Herkend door 3 collega's", Messages.text("nl", "record.recognised_by", 3));
+  }
+
+  @Test
   @DisplayName("Dutch and English have the same keys")
   void sameKeys() throws IOException {
     assertEquals(new TreeSet<>(bundle("nl").stringPropertyNames()), new TreeSet<>(bundle("en").stringPropertyNames()));

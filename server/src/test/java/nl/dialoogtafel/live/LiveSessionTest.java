@@ -64,6 +64,19 @@ class LiveSessionTest {
   }
 
   @Test
+  @DisplayName("A join that does not say showName keeps the name out of the room and the record (privacy by default)")
+  void nameHiddenUnlessChosen() throws Exception {
+    JsonObject join = Phone.joinMessage(code(), "Fatima Zwijgzaam", "Jeugdteam Oost");
+    join.remove("showName");
+    try (Phone phone = Phone.join(vertx, server.port(), join)) {
+      JsonArray events = phone.welcome.getJsonArray("events");
+      JsonObject joined = events.getJsonObject(events.size() - 1).getJsonObject("data").getJsonObject("participant");
+      assertEquals("Jeugdteam Oost", joined.getString("organisation"));
+      assertTrue(joined.getValue("name") == null, "no name in the room's event: " + joined);
+    }
+  }
+
+  @Test
   @DisplayName("A post is acknowledged with its seq after it is stored, and reaches every connection as post.added")
   void postIsAckedAndFannedOut() throws Exception {
     try (Phone fatima = Phone.join(vertx, server.port(), code(), "Fatima", "Jeugdteam Oost");

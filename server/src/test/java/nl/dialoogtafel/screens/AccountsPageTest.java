@@ -71,6 +71,10 @@ class AccountsPageTest {
     on.await(d -> d.findElements(By.cssSelector(".accounts-view h1")).stream()
         .filter(h -> "Accounts".equals(h.getText())).findFirst().orElse(null));
     on.find(By.cssSelector(".account-list li.account-card"));
+    // The count under the heading agrees with the list, in the singular too ("1 account", not "1 accounts").
+    int shown = on.driver().findElements(By.cssSelector(".account-list li.account-card")).size();
+    String summary = on.find(By.cssSelector(".account-list p.hint")).getText();
+    assertEquals(shown == 1 ? "1 account, op gebruikersnaam." : shown + " accounts, op gebruikersnaam.", summary);
   }
 
   private static WebElement card(String username) {

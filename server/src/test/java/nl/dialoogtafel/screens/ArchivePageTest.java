@@ -275,6 +275,9 @@ class ArchivePageTest {
 
       // Tab from the top of the page to the status of the unanswered knelpunt, checking each stop's focus ring.
       String target = "status-" + vervoer;
+      // An unanswered knelpunt offers no status yet: the reader chooses one (it once pre-selected "Erkend").
+      assertEquals("", phone.script("return document.getElementById(arguments[0]).value", target),
+          "no status chosen for the reader");
       Actions keys = new Actions(phone.driver());
       List<String> unseen = new ArrayList<>();
       String focused = "";

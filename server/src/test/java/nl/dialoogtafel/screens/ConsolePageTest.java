@@ -422,6 +422,9 @@ class ConsolePageTest {
               + ".filter(e => e.getBoundingClientRect().height < 44 && e.type !== 'radio')"
               + ".map(e => e.outerHTML.slice(0, 120))");
       assertTrue(small44.isEmpty(), "targets lower than 44 px: " + small44);
+      assertEquals(1L, ((Number) small.script("const r = document.createRange();"
+          + "r.selectNodeContents(document.querySelector('button.language-switch'));"
+          + "return r.getClientRects().length")).longValue(), "the language button's word on one line (not Englis/h)");
       assertAccessible(small, "the session view at 360 px");
     }
   }
@@ -502,6 +505,9 @@ class ConsolePageTest {
       assertEquals(id, marked.getJsonObject("data").getString("post"));
       browser.await(d -> "true".equals(d.findElement(By.cssSelector("li.post[data-post='" + id
           + "'] button[data-action=telling]")).getAttribute("aria-pressed")) ? Boolean.TRUE : null);
+      // The console says what the click did (it once said "weggehaald" when the room's event came first).
+      browser.awaitText("Gemarkeerd als typerend verhaal");
+      assertFalse(browser.dom().contains("Markering als typerend verhaal weggehaald"), "the click marked the story");
 
       WebElement harvestPanel = browser.find(By.cssSelector(".harvest-panel"));
       harvestPanel.findElements(By.tagName("textarea")).get(0).sendKeys("Korte lijnen tussen school en wijkteam.");

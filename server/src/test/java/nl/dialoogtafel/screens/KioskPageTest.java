@@ -376,6 +376,21 @@ class KioskPageTest {
   }
 
   @Test
+  @DisplayName("The language button works on a kiosk address with #key= (a fragment-only change once did nothing)")
+  void switchLanguageWithFragment() throws Exception {
+    JsonObject session = storySession();
+    browser.go(session.getString("kioskUrl"));
+    browser.awaitText("Nieuwe verbindingen");
+    browser.find(By.cssSelector("button.language-switch")).click();
+    browser.awaitText("New connections");
+    assertEquals("en", browser.script("return document.documentElement.lang"));
+    assertTrue(browser.script("return location.hash").toString().startsWith("#key="), "the kiosk keeps its key");
+    browser.find(By.cssSelector("button.language-switch")).click();
+    browser.awaitText("Nieuwe verbindingen");
+    assertEquals("nl", browser.script("return document.documentElement.lang"));
+  }
+
+  @Test
   @DisplayName("A kiosk link without its key or with a wrong key says so instead of showing an empty screen")
   void wrongKey() throws Exception {
     JsonObject session = storySession();

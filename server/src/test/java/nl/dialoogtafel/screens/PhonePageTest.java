@@ -70,10 +70,15 @@ class PhonePageTest {
 
   @Test
   @DisplayName("Opening the QR link fills in the code, and joining shows the phase and its prompt")
-  void joinFromQrLink() {
+  void joinFromQrLink() throws Exception {
+    Phone java = javaPhone("Bram", "GGD Regio Utrecht");
     page.openJoinLink(code);
     assertEquals(code, browser.find(By.id("join-code")).getAttribute("value"));
+    assertFalse(browser.find(By.id("join-show-name")).isSelected(), "a name is shown only when the person ticks it");
     page.join("Fatima", "Jeugdteam Oost", "jeugdverpleegkundige");
+    JsonObject fatima = java.live.nextEvent("participant.joined").getJsonObject("data").getJsonObject("participant");
+    assertEquals("Jeugdteam Oost", fatima.getString("organisation"));
+    assertTrue(fatima.getValue("name") == null, "no name in the room: " + fatima);
     browser.awaitText(PROMPT_START);
     browser.awaitText("Verhalen uit de praktijk");
     browser.awaitText("Verbonden");
@@ -201,10 +206,11 @@ class PhonePageTest {
     browser.find(By.cssSelector("#contact-list button")).click();
     Path vcf = page.awaitDownload(".vcf");
     String vcard = Files.readString(vcf, StandardCharsets.UTF_8);
-    assertTrue(vcard.startsWith("BEGIN:VCARD\r\nVERSION:4.0\r\n"), vcard);
+    // vCard 3.0 with N: older phones and Outlook refuse 4.0 or lose its TEL;VALUE=uri number.
+    assertTrue(vcard.startsWith("BEGIN:VCARD\r\nVERSION:3.0\r\nN:de Wit;Bram;;;\r\n"), vcard);
     assertTrue(vcard.contains("\r\nFN:Bram de Wit\r\n"), vcard);
-    assertTrue(vcard.contains("\r\nTEL;VALUE=uri:tel:+31673192846\r\n"), vcard);
-    assertTrue(vcard.contains("\r\nEMAIL:bram@ggd-regio.nl\r\n"), vcard);
+    assertTrue(vcard.contains("\r\nTEL;TYPE=CELL:+31673192846\r\n"), vcard);
+    assertTrue(vcard.contains("\r\nEMAIL;TYPE=INTERNET:bram@ggd-regio.nl\r\n"), vcard);
     assertTrue(vcard.contains("\r\nNOTE:Ontmoet bij Dialoog Oost\r\n"), vcard);
     assertTrue(vcard.endsWith("END:VCARD\r\n"), vcard);
 
