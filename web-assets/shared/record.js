@@ -119,6 +119,8 @@ export class SessionRecord extends EventTarget {
       post.removedReason = reason;
       post.title = null;
       post.text = null;
+      // A note on the post may quote it, so it goes with it.
+      for (const recognition of post.recognitions) recognition.note = null;
     }
     if (this.spotlight === postId) this.spotlight = null;
   }

@@ -165,7 +165,7 @@
   <div class="recognitions">
     <p><strong>${t("record.recognised_by", p.recognitions?size)}</strong></p>
     <ul>
-      <#list p.recognitions as r><li><@l.person p=r.by/><#if r.note??>: <q>${r.note}</q></#if></li></#list>
+      <#list p.recognitions as r><li><@l.person p=r.by/><#if r.note??>: <q>${r.note}</q><#elseif r.noteGone??>: <span class="marker">${t("record.note_gone." + r.noteGone)}</span></#if></li></#list>
     </ul>
   </div>
   </#if>

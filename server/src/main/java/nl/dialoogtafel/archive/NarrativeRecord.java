@@ -51,8 +51,12 @@ public record NarrativeRecord(
   /** {@code why}: withdrawn (by the author), hidden (by the facilitator) or erased (on request). */
   public record Removal(String why, String at, String reason) {}
 
-  /** {@code note} is null when the recognised post was removed: the note could quote it. */
-  public record Recognition(Person by, String note, String at) {}
+  /**
+   * {@code note} is null when the recognised post was removed: the note could quote it.
+   * {@code noteGone} then says why a note that was written is gone: the post's removal
+   * ({@code withdrawn}, {@code hidden} or {@code erased}); null when nothing was taken out.
+   */
+  public record Recognition(Person by, String note, String at, String noteGone) {}
 
   /** Two people of (usually) different organisations who exchanged contact details. */
   public record Connection(Person a, Person b, String at, boolean acrossOrganisations) {}

@@ -19,6 +19,7 @@ final class PostDraft {
   final String authorId;
   final String at;
   final Removal removal;
+  /** Per recognition: who, the note, when, and non-null when the note had words (stored or erased). */
   final List<String[]> recognitions = new ArrayList<>();
   boolean spotlighted;
   boolean telling;
@@ -36,11 +37,13 @@ final class PostDraft {
     this.removal = removal;
   }
 
-  /** A removed post keeps no recognition notes either: a note could quote it. */
+  /** A removed post keeps no recognition notes either: a note could quote it. The marker says why. */
   Post build(Map<String, Participant> joined, Map<String, String> phaseTitles) {
     List<Recognition> told = new ArrayList<>();
     for (String[] r : recognitions) {
-      told.add(new Recognition(RecordFolder.person(joined.get(r[0])), removal == null ? r[1] : null, r[2]));
+      boolean noteGone = removal != null && r[3] != null;
+      told.add(new Recognition(RecordFolder.person(joined.get(r[0])), removal == null ? r[1] : null, r[2],
+          noteGone ? removal.why() : null));
     }
     return new Post(id, seq, kind, phase, phaseTitles.get(phase), title, text,
         RecordFolder.person(joined.get(authorId)), at, removal, told, telling && removal == null, spotlighted);

@@ -21,35 +21,40 @@ import nl.dialoogtafel.dialogue.SessionEvent.RecognitionAdded;
 import nl.dialoogtafel.dialogue.SessionEvent.SessionClosed;
 import nl.dialoogtafel.dialogue.SessionEvent.SessionLocked;
 import nl.dialoogtafel.dialogue.SessionEvent.SessionReopened;
+import nl.dialoogtafel.record.StoredEvent;
 
 /**
  * When and why each removed post left the wall; the first removal counts. Read before the story
- * is told, so a removal anywhere in the record keeps the post's words out of it. Erasure on
- * request is not here: it shows as the erased marker on the post's own event.
+ * is told, so a removal anywhere in the record keeps the post's words out of it, and the notes
+ * about it too. A post whose words were erased in the store without such an event (its author
+ * erased on request) counts as removed by the erased marker on its own event.
  */
 final class PostRemovals implements SessionEvent.Cases<PostRemovals> {
 
   private final Map<String, Removal> byPost = new HashMap<>();
-  private String at;
+  private final Map<String, Removal> erasedInStore = new HashMap<>();
+  private StoredEvent stored;
 
   static Map<String, Removal> of(List<RecordFolder.Read> events) {
     PostRemovals removals = new PostRemovals();
     for (RecordFolder.Read read : events) {
-      removals.at = read.stored().at();
+      removals.stored = read.stored();
       read.event().accept(removals);
     }
+    // An event of the record that removed the post says more than the marker it left in the store.
+    removals.erasedInStore.forEach(removals.byPost::putIfAbsent);
     return removals.byPost;
   }
 
   @Override
   public PostRemovals on(PostWithdrawn e) {
-    byPost.putIfAbsent(e.postId(), new Removal("withdrawn", at, null));
+    byPost.putIfAbsent(e.postId(), new Removal("withdrawn", stored.at(), null));
     return this;
   }
 
   @Override
   public PostRemovals on(PostHidden e) {
-    byPost.putIfAbsent(e.postId(), new Removal("hidden", at, e.reason()));
+    byPost.putIfAbsent(e.postId(), new Removal("hidden", stored.at(), e.reason()));
     return this;
   }
 
@@ -65,6 +70,10 @@ final class PostRemovals implements SessionEvent.Cases<PostRemovals> {
 
   @Override
   public PostRemovals on(PostAdded e) {
+    if (stored.isErased()) {
+      erasedInStore.put(e.postId(), new Removal("erased", stored.erased().getString("at"),
+          stored.erased().getString("reason")));
+    }
     return this;
   }
 
@@ -103,7 +112,7 @@ final class PostRemovals implements SessionEvent.Cases<PostRemovals> {
     return this;
   }
 
-  /** The erased person's posts carry their own erased marker. */
+  /** The erased person's posts carry their own erased marker, read with {@code post.added}. */
   @Override
   public PostRemovals on(ParticipantErased e) {
     return this;

@@ -74,9 +74,6 @@ final class RecordReading implements SessionEvent.Cases<RecordReading> {
   @Override
   public RecordReading on(PostAdded e) {
     Removal removal = removals.get(e.postId());
-    if (removal == null && stored.isErased()) {
-      removal = new Removal("erased", stored.erased().getString("at"), stored.erased().getString("reason"));
-    }
     posts.put(e.postId(), new PostDraft(e.postId(), stored.seq(), e.kind().wire(), e.phaseId(),
         removal == null ? e.title() : null, removal == null ? e.text() : null, e.authorId(), stored.at(), removal));
     return this;
@@ -86,7 +83,9 @@ final class RecordReading implements SessionEvent.Cases<RecordReading> {
   public RecordReading on(RecognitionAdded e) {
     PostDraft post = posts.get(e.postId());
     if (post != null) {
-      post.recognitions.add(new String[] {e.byId(), e.note(), stored.at()});
+      // Whether the note had words that were taken out: still there, or erased in the store.
+      boolean hadWords = e.note() != null || stored.isErased();
+      post.recognitions.add(new String[] {e.byId(), e.note(), stored.at(), hadWords ? "words" : null});
     }
     return this;
   }

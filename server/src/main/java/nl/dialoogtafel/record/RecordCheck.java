@@ -11,8 +11,9 @@ import java.util.Set;
  *
  * <p>An event whose words were removed (withdrawn by its author, hidden by the facilitator) has
  * no content to check, only its place in the chain; that is allowed only for a post that a later
- * event of the same record withdrew or hid, or whose writer the record says was erased, so
- * redaction cannot be used to mask a change ({@link RemovalGrounds}).
+ * event of the same record withdrew or hid, or whose writer the record says was erased, and for a
+ * recognition note whose writer was erased or whose post went in one of those ways, so redaction
+ * cannot be used to mask a change ({@link RemovalGrounds}).
  */
 public final class RecordCheck {
 

@@ -1,5 +1,6 @@
 package nl.dialoogtafel.record;
 
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,8 @@ final class RemovalGrounds implements SessionEvent.Cases<RemovalGrounds> {
 
   private final Set<String> removedPosts = new HashSet<>();
   private final Set<String> erasedPeople = new HashSet<>();
+  /** Who wrote each post, so an erased author removes what others wrote about their posts too. */
+  private final Map<String, String> authors = new HashMap<>();
   private final Justification justification = new Justification();
 
   /** The grounds in a whole record; an event that cannot be read grounds nothing. */
@@ -45,8 +48,9 @@ final class RemovalGrounds implements SessionEvent.Cases<RemovalGrounds> {
 
   /**
    * Words may only be missing where the record itself says why: the post was withdrawn or hidden,
-   * or its author (or the one who recognised it) was erased on request. An event that cannot be
-   * read has no such reason.
+   * or its author was erased on request; a recognition note also when the one who wrote it was
+   * erased, or when the post it is about went (it may quote it). An event that cannot be read has
+   * no such reason.
    */
   boolean justify(StoredEvent erased) {
     return EventCodec.read(erased, Map.of()).map(event -> event.accept(justification)).orElse(false);
@@ -82,6 +86,7 @@ final class RemovalGrounds implements SessionEvent.Cases<RemovalGrounds> {
 
   @Override
   public RemovalGrounds on(PostAdded e) {
+    authors.put(e.postId(), e.authorId());
     return this;
   }
 
@@ -140,12 +145,16 @@ final class RemovalGrounds implements SessionEvent.Cases<RemovalGrounds> {
 
     @Override
     public Boolean on(PostAdded e) {
-      return removedPosts.contains(e.postId()) || erasedPeople.contains(e.authorId());
+      return postGone(e.postId());
     }
 
     @Override
     public Boolean on(RecognitionAdded e) {
-      return erasedPeople.contains(e.byId());
+      return erasedPeople.contains(e.byId()) || postGone(e.postId());
+    }
+
+    private boolean postGone(String postId) {
+      return removedPosts.contains(postId) || erasedPeople.contains(authors.get(postId));
     }
 
     @Override

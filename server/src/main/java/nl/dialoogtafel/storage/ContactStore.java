@@ -1,6 +1,7 @@
 package nl.dialoogtafel.storage;
 
 import nl.dialoogtafel.record.ContactNote;
+import nl.dialoogtafel.record.Quotation;
 import static com.mongodb.client.model.Filters.eq;
 
 import com.mongodb.client.model.Filters;
@@ -59,6 +60,28 @@ public final class ContactStore {
           Filters.and(eq("session", session), Filters.or(eq("from", participantId), eq("to", participantId))),
           Updates.unset("note"));
       return null;
+    });
+  }
+
+  /**
+   * Withdrawal or erasure of posts: the session's contact notes that quote their words lose those
+   * words (the requests stay). Completes with how many notes lost their words.
+   */
+  public Future<Integer> eraseNotesQuoting(String session, Quotation quoted) {
+    if (quoted.isEmpty()) {
+      return Future.succeededFuture(0);
+    }
+    return db.call(() -> {
+      List<String> quoting = new ArrayList<>();
+      for (Document doc : db.collection(Database.CONTACTS).find(eq("session", session))) {
+        if (quoted.quotedIn(doc.getString("note"))) {
+          quoting.add(doc.getString("_id"));
+        }
+      }
+      if (!quoting.isEmpty()) {
+        db.collection(Database.CONTACTS).updateMany(Filters.in("_id", quoting), Updates.unset("note"));
+      }
+      return quoting.size();
     });
   }
 

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.bson.Document;
 
 /**
@@ -45,6 +46,8 @@ public final class Database implements AutoCloseable {
   private final MongoDatabase db;
   private final WorkerExecutor worker;
   private final EmbeddedMongo embedded;
+  /** Read-held by every call, write-held while the embedded store's file is rewritten. */
+  private final ReentrantReadWriteLock rewriting = new ReentrantReadWriteLock();
   private String joinSecret;
 
   private Database(MongoClient client, MongoDatabase db, WorkerExecutor worker, EmbeddedMongo embedded) {
@@ -83,23 +86,57 @@ public final class Database implements AutoCloseable {
     return database;
   }
 
-  /** Runs blocking driver work on the database pool; the future completes on the caller's context. */
+  /**
+   * Runs blocking driver work on the database pool; the future completes on the caller's context.
+   * While the embedded store's file is being rewritten the work waits for it (on the pool, never on
+   * an event loop) instead of failing: a withdrawal rewrites the file too, mid-session.
+   */
   public <T> Future<T> call(Callable<T> work) {
-    return worker.executeBlocking(work, false);
+    return worker.executeBlocking(() -> {
+      rewriting.readLock().lock();
+      try {
+        return work.call();
+      } finally {
+        rewriting.readLock().unlock();
+      }
+    }, false);
   }
 
   public MongoCollection<Document> collection(String name) {
     return db.getCollection(name);
   }
 
-  /** After an erasure: on the embedded store, rewrites its file so no old version keeps the words. */
+  /**
+   * After an erasure or a withdrawal: on the embedded store, rewrites its file so no old version
+   * keeps the words. Calls wait meanwhile, and until the driver has a connection to the store
+   * serving again (its pooled ones went with the old server), so none fails for the rewrite.
+   */
   public Future<Void> compactStorage() {
-    return call(() -> {
-      if (embedded != null) {
+    if (embedded == null) {
+      return Future.succeededFuture();
+    }
+    return worker.executeBlocking(() -> {
+      rewriting.writeLock().lock();
+      try {
         embedded.rewrite();
+        reconnect();
+      } finally {
+        rewriting.writeLock().unlock();
       }
       return null;
-    });
+    }, false);
+  }
+
+  /** The first command after the rewrite finds a dead pooled connection; the driver then starts afresh. */
+  private void reconnect() {
+    for (int attempt = 0; attempt < 5; attempt++) {
+      try {
+        db.runCommand(new Document("ping", 1));
+        return;
+      } catch (RuntimeException e) {
+        // expected once: the driver drops the old connections and opens new ones
+      }
+    }
   }
 
   public Future<Void> ping() {

@@ -52,6 +52,7 @@ class ExportVerifyTest {
       session.post(a, "weg", "story", "", "Dit trek ik in.");
       session.withdraw(a, "weg");
       session.post(b, "verborgen", "story", "", "Een te herkenbaar verhaal.");
+      session.recognize(a, "verborgen", "Boomklever: een te herkenbaar verhaal, ja.");
       session.hide("verborgen", "te herkenbaar");
       session.recognize(b, "s1", "Zo zou het altijd moeten gaan.");
       session.close();
@@ -98,6 +99,7 @@ class ExportVerifyTest {
     assertFalse(raw.contains("12345678") || raw.contains("geheim@example.nl") || raw.contains("\"phone\"")
         || raw.contains("\"email\""), "no contact data");
     assertFalse(raw.contains("Dit trek ik in.") || raw.contains("Een te herkenbaar verhaal."), "no removed words");
+    assertFalse(raw.contains("Boomklever"), "no note on a hidden post: it may quote it");
     assertFalse(raw.contains("Bram"), "no name of someone who did not agree");
     assertTrue(raw.contains("Anna"));
   }
@@ -170,6 +172,26 @@ class ExportVerifyTest {
     Outcome outcome = verify(changed);
     assertEquals(ExportVerifier.INVALID, outcome.exit(), outcome.out());
     assertTrue(outcome.out().contains("gebeurtenis " + event.getLong("seq") + " (post.added) is de inhoud weggelaten"),
+        outcome.out());
+  }
+
+  @Test
+  @DisplayName("Blanking a recognition note on a story still on the wall fails, naming it")
+  void noteRedactionWithoutRemoval() throws Exception {
+    JsonObject changed = export.copy();
+    JsonObject event = null;
+    for (int i = 0; i < events(changed).size(); i++) {
+      JsonObject e = events(changed).getJsonObject(i);
+      if ("Zo zou het altijd moeten gaan.".equals(e.getJsonObject("data").getString("note"))) {
+        event = e;
+      }
+    }
+    assertTrue(event != null, "the note on a visible story is in the export");
+    event.getJsonObject("data").remove("note");
+    event.put("erased", new JsonObject().put("at", "2025-01-01T00:00:00Z").put("reason", "withdrawn"));
+    Outcome outcome = verify(changed);
+    assertEquals(ExportVerifier.INVALID, outcome.exit(), outcome.out());
+    assertTrue(outcome.out().contains("gebeurtenis " + event.getLong("seq") + " (recognition.added) is de inhoud weggelaten"),
         outcome.out());
   }
 

@@ -85,6 +85,7 @@ class RecordFolderTest {
     assertNull(hidden.title());
     assertEquals("herleidbaar", hidden.removal().reason());
     assertNull(hidden.recognitions().get(0).note(), "a note on a removed post could quote it");
+    assertEquals("hidden", hidden.recognitions().get(0).noteGone(), "the page says why the note is gone");
     assertNull(stories.get(0).author().name(), "Joost chose not to show his name");
     assertEquals("Fatima", r.table().get(1).people().get(0).name(), "Fatima agreed; the table is by organisation");
     assertEquals(1, r.counts().crossConnections());

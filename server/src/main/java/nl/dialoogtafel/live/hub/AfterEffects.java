@@ -20,6 +20,7 @@ import nl.dialoogtafel.dialogue.SessionEvent.SessionLocked;
 import nl.dialoogtafel.dialogue.SessionEvent.SessionReopened;
 import nl.dialoogtafel.dialogue.SessionState;
 import nl.dialoogtafel.record.ContactNote;
+import nl.dialoogtafel.record.Quotation;
 import nl.dialoogtafel.record.StoredEvent;
 import nl.dialoogtafel.storage.ContactStore;
 
@@ -62,13 +63,14 @@ final class AfterEffects {
     @Override
     public Void on(PostWithdrawn e) {
       view.rerenderPost(e.postId(), state.get());
-      erasures.withdrawn(view.post(e.postId()));
+      mail.forgetQuoting(view.quotationOf(e.postId()));
+      erasures.withdrawn(view, e.postId());
       return null;
     }
 
     @Override
     public Void on(PostHidden e) {
-      // Only the room's copy loses the words; the store keeps them.
+      // Only the room's copy loses the words (and the notes about them); the store keeps them.
       view.rerenderPost(e.postId(), state.get());
       return null;
     }
@@ -90,9 +92,11 @@ final class AfterEffects {
     @Override
     public Void on(ParticipantErased e) {
       var toErase = view.forget(e.participantId(), state.get());
+      Quotation quoted = Quotation.of(view.postsBy(e.participantId()));
       mail.forget(e.participantId());
+      mail.forgetQuoting(quoted);
       room.letGo(e.participantId());
-      erasures.person(e.participantId(), stored.at(), toErase);
+      erasures.person(e.participantId(), stored.at(), toErase, quoted);
       return null;
     }
 

@@ -13,6 +13,7 @@ import nl.dialoogtafel.dialogue.Participant;
 import nl.dialoogtafel.dialogue.SessionEvent.ConnectionMade;
 import nl.dialoogtafel.dialogue.SessionState;
 import nl.dialoogtafel.record.ContactNote;
+import nl.dialoogtafel.record.Quotation;
 import nl.dialoogtafel.record.StoredEvent;
 
 /**
@@ -42,6 +43,11 @@ final class ContactMail {
   void forget(String participantId) {
     notes.replaceAll((id, note) -> note.from().equals(participantId) || note.to().equals(participantId)
         ? note.withoutNote() : note);
+  }
+
+  /** Posts withdrawn or erased: notes quoting their words keep no words, here as in the store. */
+  void forgetQuoting(Quotation quoted) {
+    notes.replaceAll((id, note) -> quoted.quotedIn(note.note()) ? note.withoutNote() : note);
   }
 
   void keep(ContactNote note) {

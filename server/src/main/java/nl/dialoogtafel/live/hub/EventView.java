@@ -29,7 +29,7 @@ import nl.dialoogtafel.record.StoredEvent;
 
 /**
  * How the room sees the record: stored events with people filled in by the names they allowed,
- * and the words of a withdrawn or hidden post left out. Never a phone number or e-mail address.
+ * and the words of a withdrawn or hidden post left out, with the recognition notes on it. Never a phone number or e-mail address.
  * The wire form is folded from the typed event, so a new event does not compile until it has one.
  */
 public final class EventView {
@@ -72,10 +72,13 @@ public final class EventView {
       return new JsonObject().put("post", post);
     }
 
+    /** The note goes with its writer's erasure, and with its post (withdrawn, hidden, erased): it may quote it. */
     @Override
     public JsonObject on(RecognitionAdded e) {
+      PostState post = state.posts().get(e.postId());
+      boolean postGone = post != null && !post.visible();
       return new JsonObject().put("post", e.postId()).put("by", person(e.byId(), state))
-          .put("note", state.isErased(e.byId()) ? null : e.note());
+          .put("note", state.isErased(e.byId()) || postGone ? null : e.note());
     }
 
     @Override

@@ -20,9 +20,10 @@ import nl.dialoogtafel.dialogue.SessionEvent.SessionReopened;
 import nl.dialoogtafel.record.Redaction;
 
 /**
- * What erasing a person (on their request) has to find in an event: whose name the room sees in
- * it, whose words it holds (those are erased in the store, see {@link Redaction}), and whether it
- * is itself the erasure of someone. One fold over the typed event, so a new event must say.
+ * What erasing a person (on their request) or withdrawing a post has to find in an event: whose
+ * name the room sees in it, whose words it holds (those are erased in the store, see
+ * {@link Redaction}), which post its words are about (they may quote it, so they go with it), and
+ * whether it is itself the erasure of someone. One fold over the typed event, so a new event must say.
  */
 public final class PersonErasure {
 
@@ -31,10 +32,11 @@ public final class PersonErasure {
 
   /**
    * What an event holds of people: {@code named} is shown by name in the room's copy,
-   * {@code wroteBy} wrote its words, {@code erased} is the person this event erases; each may be null.
+   * {@code wroteBy} wrote its words, {@code about} is the post those words speak of (when they are
+   * not the post itself), {@code erased} is the person this event erases; each may be null.
    */
-  public record Traces(String named, String wroteBy, String erased) {
-    static final Traces NONE = new Traces(null, null, null);
+  public record Traces(String named, String wroteBy, String about, String erased) {
+    static final Traces NONE = new Traces(null, null, null, null);
 
     public boolean names(String participantId) {
       return participantId.equals(named);
@@ -55,22 +57,23 @@ public final class PersonErasure {
   private static final SessionEvent.Cases<Traces> TRACES = new SessionEvent.Cases<>() {
     @Override
     public Traces on(ParticipantJoined e) {
-      return new Traces(e.participant().id(), null, null);
+      return new Traces(e.participant().id(), null, null, null);
     }
 
     @Override
     public Traces on(PostAdded e) {
-      return new Traces(e.authorId(), e.authorId(), null);
+      return new Traces(e.authorId(), e.authorId(), null, null);
     }
 
     @Override
     public Traces on(RecognitionAdded e) {
-      return new Traces(e.byId(), e.byId(), null);
+      // A recognition without a note holds no words that could quote the post.
+      return new Traces(e.byId(), e.byId(), e.note() == null ? null : e.postId(), null);
     }
 
     @Override
     public Traces on(ParticipantErased e) {
-      return new Traces(null, null, e.participantId());
+      return new Traces(null, null, null, e.participantId());
     }
 
     /** Shows organisation and role only, which stay for the facts. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import nl.dialoogtafel.dialogue.SessionEvent.PostAdded;
 import nl.dialoogtafel.dialogue.SessionState;
+import nl.dialoogtafel.record.Quotation;
 import nl.dialoogtafel.record.Redaction;
 
 /**
@@ -23,6 +24,8 @@ final class RecordView {
   /** The wire form of {@link #record}, same index. */
   private final List<String> wire = new ArrayList<>();
   private final Map<String, Long> postSeq = new HashMap<>();
+  /** Per post, the seqs of the events whose words are about it (recognition notes): they go with it. */
+  private final Map<String, List<Long>> aboutPost = new HashMap<>();
   /** Replaced only on the hub's loop; volatile so another loop reads a whole value. */
   private volatile SessionState state;
   /** The same events folded as a screen folds them, for clients that ask for a snapshot. */
@@ -71,14 +74,19 @@ final class RecordView {
     return record.get((int) (long) postSeq.get(postId) - 1);
   }
 
-  /** A post's words left the wall (withdrawn or hidden): its event is shown as the state has it now. */
+  /**
+   * A post's words left the wall (withdrawn or hidden): its event, and the recognitions whose notes
+   * are about it, are shown as the state has them now.
+   */
   void rerenderPost(String postId, SessionState state) {
     rerender(postSeq.get(postId), state);
+    aboutPost.getOrDefault(postId, List.of()).forEach(seq -> rerender(seq, state));
   }
 
   /**
-   * A person was erased: every event that names them is shown again (without name or words), and
-   * the data that must stay in the store of each event holding their words is returned by seq.
+   * A person was erased: every event that names them, or whose words are about their posts, is
+   * shown again (without name or words), and the data that must stay in the store of each event
+   * holding their words or words about their posts is returned by seq.
    */
   Map<Long, JsonObject> forget(String participantId, SessionState state) {
     for (Recorded recorded : record) {
@@ -86,10 +94,15 @@ final class RecordView {
         rerender(recorded.seq(), state);
       }
     }
+    postsBy(participantId).forEach(post -> aboutPost.getOrDefault(post.postId(), List.of())
+        .forEach(seq -> rerender(seq, state)));
     return wordsOf(participantId);
   }
 
-  /** What stays of each event holding this person's words and not yet erased in the store, by seq. */
+  /**
+   * What stays of each event holding this person's words, or words about their posts, and not yet
+   * erased in the store, by seq.
+   */
   Map<Long, JsonObject> wordsOf(String participantId) {
     Map<Long, JsonObject> toErase = new HashMap<>();
     for (Recorded recorded : record) {
@@ -97,7 +110,36 @@ final class RecordView {
         toErase.put(recorded.seq(), Redaction.remaining(recorded.event()).orElseThrow());
       }
     }
+    postsBy(participantId).forEach(post -> toErase.putAll(wordsAbout(post.postId())));
     return toErase;
+  }
+
+  /** What stays of each event whose words are about this post and not yet erased in the store, by seq. */
+  Map<Long, JsonObject> wordsAbout(String postId) {
+    Map<Long, JsonObject> toErase = new HashMap<>();
+    for (long seq : aboutPost.getOrDefault(postId, List.of())) {
+      Recorded recorded = record.get((int) seq - 1);
+      if (!recorded.stored().isErased()) {
+        toErase.put(seq, Redaction.remaining(recorded.event()).orElseThrow());
+      }
+    }
+    return toErase;
+  }
+
+  /** The posts this person wrote, as added (their words as this view holds them). */
+  List<PostAdded> postsBy(String participantId) {
+    List<PostAdded> posts = new ArrayList<>();
+    for (long seq : postSeq.values()) {
+      if (record.get((int) seq - 1).event() instanceof PostAdded added && added.authorId().equals(participantId)) {
+        posts.add(added);
+      }
+    }
+    return posts;
+  }
+
+  /** What would quote this post's words (empty when the view holds them no more). */
+  Quotation quotationOf(String postId) {
+    return Quotation.of(List.of((PostAdded) post(postId).event()));
   }
 
   /** The wire form of the events after {@code from} (a count of events), shared, not copied. */
@@ -122,9 +164,13 @@ final class RecordView {
 
   private String hold(Recorded recorded, SessionState shownAs) {
     record.add(recorded);
-    // Only to find a post's event again when it is withdrawn or hidden.
+    // Only to find a post's event, and the notes about it, again when it is withdrawn or hidden.
     if (recorded.event() instanceof PostAdded added) {
       postSeq.put(added.postId(), recorded.seq());
+    }
+    String about = PersonErasure.traces(recorded.event()).about();
+    if (about != null) {
+      aboutPost.computeIfAbsent(about, k -> new ArrayList<>()).add(recorded.seq());
     }
     JsonObject rendered = EventView.render(recorded.stored(), recorded.event(), shownAs);
     String json = rendered.encode();

@@ -10,7 +10,7 @@ import java.util.Map;
  * {@code web-assets/shared/record.js}, step for step, over the same wire form. A client that asks
  * for it gets this instead of replaying every event (protocol extension {@code snapshot}). Built
  * from what the room was sent, it cannot show more than the events do: no phone or e-mail, names
- * only where shown, no words of a withdrawn, hidden or erased post.
+ * only where shown, no words of a withdrawn, hidden or erased post nor notes on it.
  *
  * <p>A join storm asks for it once per join, each at a new {@code seq}, with one more person each
  * time: each person is therefore encoded once and appended, and the posts and connections are
@@ -97,6 +97,10 @@ final class Snapshot {
     JsonObject post = posts.get(postId);
     if (post != null) {
       post.put("removed", why).put("removedReason", reason).putNull("title").putNull("text");
+      // A note on the post may quote it, so it goes with it.
+      for (Object item : post.getJsonArray("recognitions")) {
+        ((JsonObject) item).putNull("note");
+      }
     }
     if (postId != null && postId.equals(spotlight)) {
       spotlight = null;

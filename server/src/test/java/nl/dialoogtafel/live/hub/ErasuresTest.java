@@ -113,6 +113,35 @@ class ErasuresTest {
   }
 
   @Test
+  @DisplayName("Withdrawn or erased before a crash: on load the notes about the post go too, marked; others stay")
+  void finishesTheNotesAboutAPost() throws Exception {
+    await(stores.contacts().insert(ContactNote.requested("c1", SESSION, HIM, "u-third",
+        "Over de wachtlijst bij de kinderarts: Reigerbos", "k1", 5)));
+    await(stores.contacts().insert(ContactNote.requested("c2", SESSION, "u-third", HIM, "Koffie bij Merelhof?", "k2", 6)));
+    Loaded loaded = store(
+        joined(HER), joined(HIM),
+        new SessionEvent.PostAdded("p-her", PostKind.STORY, "Zwaluw", "Zwaluwverhaal: de wachtlijst bij de kinderarts",
+            "verhalen", HER),
+        new SessionEvent.PostAdded("p-him", PostKind.STORY, "School", "Een verhaal van Bram", "verhalen", HIM),
+        new SessionEvent.RecognitionAdded("p-her", HIM, "Kwartelkoning: de wachtlijst bij de kinderarts"),
+        new SessionEvent.RecognitionAdded("p-him", HER, "Sperwerdag"),
+        new SessionEvent.PostWithdrawn("p-her"));
+
+    await(loaded.finish());
+
+    Map<Long, StoredEvent> after = bySeq();
+    assertTrue(after.get(5L).isErased(), "his note on her withdrawn story");
+    assertEquals("withdrawn", after.get(5L).erased().getString("reason"));
+    assertFalse(after.get(5L).data().encode().contains("Kwartelkoning"));
+    assertEquals(HIM, after.get(5L).data().getJsonObject("by").getString("id"), "who recognised it stays");
+    assertFalse(after.get(6L).isErased(), "her note on his story is hers to keep");
+    Map<String, ContactNote> notes = new HashMap<>();
+    await(stores.contacts().listForSession(SESSION)).forEach(n -> notes.put(n.id(), n));
+    assertNull(notes.get("c1").note(), "the contact note quoting her story");
+    assertEquals("Koffie bij Merelhof?", notes.get("c2").note());
+  }
+
+  @Test
   @DisplayName("A record with nothing cut short is left as it is")
   void leavesACompleteRecordAlone() throws Exception {
     Loaded loaded = store(
