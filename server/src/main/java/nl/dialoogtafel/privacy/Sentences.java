@@ -8,10 +8,10 @@ import java.util.Set;
 
 /**
  * Where the sentences of a text begin, found once per scan so that "in the same sentence" is a
- * binary search. A sentence ends at a line break (not one after a colon: "BSN:" above its
- * number), at ! ? or … before a space, and at a full stop before a space and a capital, unless
- * the full stop closes an initial or a common abbreviation ("B.S.N. Van", "dhr. Jansen"), which
- * would otherwise cut a keyword off from its number.
+ * binary search. A sentence ends at a line break, unless it follows a colon or a number starts
+ * the next line ("BSN:" or "BSN" above its number); and at . ! ? or … before a space and a
+ * capital, unless the full stop closes an initial or a common abbreviation ("B.S.N. Van",
+ * "dhr. Jansen"). So "Het BSN? 123456782" is one sentence, as the writer meant it.
  */
 final class Sentences {
 
@@ -26,10 +26,10 @@ final class Sentences {
         int n = text.length();
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
-            if ((c == '\n' || c == '\r') && !colonBefore(text, i)) {
+            if ((c == '\n' || c == '\r') && !colonBefore(text, i) && !digitAfter(text, i + 1)) {
                 starts.add(i + 1);
-            } else if ((c == '!' || c == '?' || c == '\u2026')
-                    && (i + 1 == n || Character.isWhitespace(text.charAt(i + 1)))) {
+            } else if ((c == '!' || c == '?' || c == '\u2026') && i + 2 < n
+                    && Character.isWhitespace(text.charAt(i + 1)) && capitalAfter(text, i + 1)) {
                 starts.add(i + 1);
             } else if (c == '.' && i + 2 < n && Character.isWhitespace(text.charAt(i + 1))
                     && !abbreviationBefore(text, i) && capitalAfter(text, i + 1)) {
@@ -69,6 +69,15 @@ final class Sentences {
             i--;
         }
         return i >= 0 && text.charAt(i) == ':';
+    }
+
+    private static boolean digitAfter(String text, int from) {
+        int i = from;
+        while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t' || text.charAt(i) == '\r')
+                && i - from < 8) {
+            i++;
+        }
+        return i < text.length() && ScanText.isDigit(text.charAt(i));
     }
 
     private static boolean capitalAfter(String text, int from) {
