@@ -10,7 +10,7 @@ import java.util.List;
  * Dutch (and international) phone numbers. They are parsed by hand rather than by one big
  * regex: the text is cut into digit groups and the grouping must look like a Dutch (or
  * international) number. That keeps dates such as 06-02-2012 and amounts out, and the work
- * per start position is bounded.
+ * per start position is bounded. 0800/0900 numbers are read by {@link ServiceNumbers}.
  */
 final class PhoneDetector implements Detector {
 
@@ -48,7 +48,9 @@ final class PhoneDetector implements Detector {
         if (groups.isEmpty() || groups.get(0)[0] != digitsFrom) {
             return -1;
         }
-        int end = international ? internationalEnd(text, groups) : nationalEnd(text, groups, paren);
+        int end = international ? internationalEnd(text, groups)
+                : !paren && ServiceNumbers.isServicePrefix(text, digitsFrom) ? ServiceNumbers.end(text, groups)
+                : nationalEnd(text, groups, paren);
         if (end > 0 && end < text.length() && Character.isLetterOrDigit(text.charAt(end))) {
             return -1;
         }
@@ -114,10 +116,6 @@ final class PhoneDetector implements Detector {
                 }
             }
         }
-        String d = digits.toString();
-        if (d.startsWith("0800") || d.startsWith("0900") || d.startsWith("0906") || d.startsWith("0909")) {
-            return -1; // public service numbers
-        }
         return groups.get(last)[1];
     }
 
@@ -161,12 +159,12 @@ final class PhoneDetector implements Detector {
         return groups.get(last)[1];
     }
 
-    private static String part(String text, int[] group) {
+    static String part(String text, int[] group) {
         return text.substring(group[0], group[1]);
     }
 
     /** The separator text in front of group g. */
-    private static String between(String text, List<int[]> groups, int g) {
+    static String between(String text, List<int[]> groups, int g) {
         return text.substring(groups.get(g - 1)[1], groups.get(g)[0]);
     }
 }

@@ -103,6 +103,29 @@ class PrivacyGuardTest {
         assertEquals(List.of(), PrivacyGuard.scan("Het bsn is " + number + "."));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"B.S.N.", "B S N", "b-s-n", "bsn-nr.", "bsnnr", "burgerservicenr.", "burger service nr",
+        "sofinr", "sofi-nr.", "fiscaal nummer", "citizen service number", "Citizen's Service No.", "social security number"})
+    @DisplayName("BSN keyword variants count, also more than 40 characters from the number in the same sentence")
+    void keywordVariantsAndFarKeyword(String keyword) {
+        assertSingle(BSN, "123456782", "Het " + keyword + " van de jongste, die sinds de zomer bij oma woont en nu naar "
+                + "een andere school gaat, is 123456782.");
+        assertSingle(BSN, "1112.22.333", "1112.22.333 stond op de brief die vader meenam, en dat bleek zijn " + keyword + ".");
+    }
+
+    @Test
+    @DisplayName("A BSN word in another sentence, an amount, a date or another number's label makes no BSN")
+    void keywordOutsideTheSentenceOrOtherLabel() {
+        assertEquals(List.of(), PrivacyGuard.scan("Het BSN vragen we nooit aan de jongere zelf. Registratienummer 123456782."));
+        assertEquals(List.of(), PrivacyGuard.scan("Het BSN vragen we nooit\nkenmerk 123456782"));
+        assertEquals(List.of(), PrivacyGuard.scan("Zonder BSN geen declaratie, er staat nog € 123.456.782 open."));
+        assertEquals(List.of(), PrivacyGuard.scan("Het BSN hebben we niet, wel het cliëntnummer 123456782."));
+        assertEquals(List.of(), PrivacyGuard.scan("Het BSN vragen we nooit, zie zaaknummer 2023-123456782."));
+        assertEquals(List.of(), PrivacyGuard.scan("Het BSN-beleid geldt sinds 20150101."), "an eight-digit date");
+        assertSingle(BSN, "123456782", "Dossiernummer en BSN: 123456782");
+        assertSingle(BSN, "123456782", "BSN:\n123456782");
+    }
+
     @Test
     @DisplayName("A valid BSN without a keyword nearby is not reported")
     void validBsnWithoutKeywordIsNotFound() {
@@ -185,10 +208,26 @@ class PrivacyGuardTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Bel bij nood 112.", "De Kindertelefoon: 0800-0432.", "Infolijn 0900-123456.",
-        "Gratis via 0800 123 456 7.", "Ze kwam op 06-02-2012 14 uur binnen.", "Kenmerk 01-02-2012 12",
+    @ValueSource(strings = {"0800-1234", "0800 1234", "08001234", "0800-1234567", "0800 123 45 67", "0900-8765",
+        "0900 1234567", "0900-123 4567", "0906-1234", "0909-7654321"})
+    @DisplayName("0800, 0900, 0906 and 0909 numbers are phone numbers (a business or paid line can lead to a person)")
+    void serviceNumberIsFound(String phone) {
+        assertSingle(PHONE, phone, "Oom runt een bedrijfje met nummer " + phone + ", daar belt de jongere vaak heen.");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"De Kindertelefoon: 0800-0432.", "Veilig Thuis (0800 2000) is altijd bereikbaar.",
+        "Politie zonder spoed: 0900-8844.", "Open van 0900-1200 uur.", "Spreekuur van 0800-1730.",
+        "Infolijn 0900-123456.", "Gratis via 0800 123 456 7."})
+    @DisplayName("National help lines, opening hours and service numbers of the wrong length are not warned about")
+    void helpLinesAndOpeningHoursAreNotPhones(String text) {
+        assertEquals(List.of(), PrivacyGuard.scan(text));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Bel bij nood 112.", "Ze kwam op 06-02-2012 14 uur binnen.", "Kenmerk 01-02-2012 12",
         "Er zijn 0612345678901 regels.", "Score +125 punten."})
-    @DisplayName("Emergency and service numbers and phone-like numbers of the wrong shape are not phones")
+    @DisplayName("Emergency numbers and phone-like numbers of the wrong shape are not phones")
     void nonPhonesAreNotFound(String text) {
         assertEquals(List.of(), PrivacyGuard.scan(text));
     }
@@ -200,6 +239,24 @@ class PrivacyGuardTest {
     @DisplayName("An e-mail address is found")
     void emailIsFound(String email) {
         assertSingle(EMAIL, email, "Mail haar op " + email + ".");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"naam [at] domein [punt] nl", "j.jansen(at)wijkteam.nl", "moeder at gmail dot com",
+        "vader apenstaartje ziggo punt nl", "j.bakker @ kpnmail . nl", "p.devries@gemeente[punt]nl",
+        "k.smit {at} school [punt] amsterdam [punt] nl", "m.el-amrani <at> gmail <dot> com"})
+    @DisplayName("A disguised e-mail address is found as an e-mail address")
+    void disguisedEmailIsFound(String email) {
+        assertSingle(EMAIL, email, "Mail haar op " + email + ", niet bellen.");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Sem at snel en ging weer naar buiten.", "Hij at een boterham. Nl. zei niets.",
+        "More info at www.nji.nl about the Jeugdwet.", "Het overleg @ het wijkteamkantoor begint om 10.00 uur.",
+        "Zij zat at the table met de wethouder, dot dot dot.", "De jongere at bij oma, punt uit."})
+    @DisplayName("'at' (the past tense of eten), websites and a lone @ are not e-mail addresses")
+    void proseWithAtIsNotEmail(String text) {
+        assertEquals(List.of(), PrivacyGuard.scan(text));
     }
 
     @ParameterizedTest
@@ -313,7 +370,10 @@ class PrivacyGuardTest {
                 "1".repeat(4000), "0".repeat(4000), "a@".repeat(2000), "a.".repeat(2000) + "@" + "a.".repeat(2000),
                 "1 ".repeat(2000), "06 ".repeat(1300), "+31 ".repeat(1000), "NL91 ".repeat(800), "1234 AB ".repeat(500),
                 "bsn 111222333 ".repeat(300), "geboren 1-1-2000 ".repeat(250), "straat 1 1234 AB ".repeat(250),
-                "a".repeat(4000) + "@" + "b".repeat(4000), "x-".repeat(2000) + "@y");
+                "a".repeat(4000) + "@" + "b".repeat(4000), "x-".repeat(2000) + "@y",
+                "a at ".repeat(1600), "x [at] y [punt] ".repeat(500), "a . ".repeat(2000) + "nl", "0800 ".repeat(1600),
+                "bsn. ".repeat(1600) + "123456782", "B.".repeat(4000), "zaaknummer ".repeat(700) + "123456782 bsn",
+                "BSN " + "123456782 ".repeat(800));
     }
 
     @ParameterizedTest
