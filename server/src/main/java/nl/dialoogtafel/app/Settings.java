@@ -22,7 +22,8 @@ public record Settings(
     Optional<String> publicUrl,
     Optional<Path> templatesDir,
     Duration retention,
-    int eventLoops) {
+    int eventLoops,
+    int socketsPerAddress) {
 
   public static Settings fromEnvironment() {
     return from(System.getenv());
@@ -58,18 +59,20 @@ public record Settings(
         Optional.ofNullable(blankToNull(env.get("DIALOOG_PUBLIC_URL"))).map(Settings::stripSlash),
         Optional.ofNullable(blankToNull(env.get("DIALOOG_TEMPLATES_DIR"))).map(Path::of),
         Duration.ofDays(retentionDays(env.getOrDefault("DIALOOG_RETENTION_DAYS", "365"))),
-        eventLoops(env.getOrDefault("DIALOOG_EVENT_LOOPS", String.valueOf(Runtime.getRuntime().availableProcessors()))));
+        eventLoops(env.getOrDefault("DIALOOG_EVENT_LOOPS", String.valueOf(Runtime.getRuntime().availableProcessors()))),
+        // A room of 300 behind one NAT must fit, with room to spare for tabs and reconnects.
+        whole("DIALOOG_WS_PER_ADDRESS", env.getOrDefault("DIALOOG_WS_PER_ADDRESS", "1000"), 1, 1_000_000));
   }
 
   public Settings withPort(int newPort) {
     return new Settings(host, newPort, dataDir, mongoUri, adminUser, adminPassword, extraOrigins, publicUrl,
-        templatesDir, retention, eventLoops);
+        templatesDir, retention, eventLoops, socketsPerAddress);
   }
 
   /** The same settings with the live sessions on {@code loops} event loops. */
   public Settings withEventLoops(int loops) {
     return new Settings(host, port, dataDir, mongoUri, adminUser, adminPassword, extraOrigins, publicUrl,
-        templatesDir, retention, loops);
+        templatesDir, retention, loops, socketsPerAddress);
   }
 
   /** Days a closed session keeps names and contact details; 0 means: removed at the next run. */
