@@ -31,8 +31,11 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
 import net.jqwik.api.Tuple;
+import net.jqwik.api.lifecycle.AddLifecycleHook;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
+import net.jqwik.api.lifecycle.LifecycleContext;
+import net.jqwik.api.lifecycle.SkipExecutionHook;
 import nl.dialoogtafel.storage.Database;
 import nl.dialoogtafel.support.Facilitator;
 import nl.dialoogtafel.support.Phone;
@@ -51,7 +54,22 @@ import org.bson.Document;
  * seq, its head hash and its people — is what it was. The phone's own valid messages (its resume)
  * are not part of the fuzz. Runs on the JUnit platform through jqwik's engine, beside Jupiter.
  */
+@AddLifecycleHook(ProtocolFuzzTest.OnlyWhenSelected.class)
 class ProtocolFuzzTest {
+
+  /**
+   * jqwik's engine does not hear surefire's {@code -Dtest=…}, so a targeted run of other tests would
+   * pay this minute too; surefire passes the selection on as the {@code test} property, and this
+   * hook skips the fuzz when a selection is given without it. {@code mvn verify} selects nothing.
+   */
+  static final class OnlyWhenSelected implements SkipExecutionHook {
+    @Override
+    public SkipResult shouldBeSkipped(LifecycleContext context) {
+      String selected = System.getProperty("test");
+      return selected == null || selected.isBlank() || selected.contains("ProtocolFuzz")
+          ? SkipResult.doNotSkip() : SkipResult.skip("not among -Dtest=" + selected);
+    }
+  }
 
   /** 125 × 800 = 100,000 messages, pipelined 800 to a socket; under a minute on a loaded 2-core machine. */
   private static final int TRIES = 125;
