@@ -61,6 +61,8 @@ final class OursTarget implements Target {
     env.put("HOST", "127.0.0.1");
     env.put("DIALOOG_DATA_DIR", dataDir.toString());
     env.put("DIALOOG_ADMIN", ADMIN + ":" + PASSWORD);
+    // Every simulated phone comes from 127.0.0.1: lift the per-address socket cap (1000 by default).
+    env.put("DIALOOG_WS_PER_ADDRESS", "1000000");
     return env;
   }
 

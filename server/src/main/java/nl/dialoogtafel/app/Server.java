@@ -105,7 +105,7 @@ public final class Server implements AutoCloseable {
     Stores stores = Stores.on(db, archiveCaches);
     return new Services(settings, db, templates, stores, origins, accounts, auth, archiveCaches,
         new KioskFollowUps(followups, index), archive, new Hubs(vertx, stores, settings.eventLoops()),
-        new JoinGuard());
+        new JoinGuard(settings.socketsPerAddress()));
   }
 
   /** The driver and the embedded server narrate every connection; only their warnings matter here. */

@@ -23,7 +23,8 @@ public record Settings(
     Optional<Path> templatesDir,
     Duration retention,
     int eventLoops,
-    int sessionsPerDay) {
+    int sessionsPerDay,
+    int socketsPerAddress) {
 
   public static Settings fromEnvironment() {
     return from(System.getenv());
@@ -60,18 +61,20 @@ public record Settings(
         Optional.ofNullable(blankToNull(env.get("DIALOOG_TEMPLATES_DIR"))).map(Path::of),
         Duration.ofDays(retentionDays(env.getOrDefault("DIALOOG_RETENTION_DAYS", "365"))),
         eventLoops(env.getOrDefault("DIALOOG_EVENT_LOOPS", String.valueOf(Runtime.getRuntime().availableProcessors()))),
-        whole("DIALOOG_SESSIONS_PER_DAY", env.getOrDefault("DIALOOG_SESSIONS_PER_DAY", "50"), 1, 10_000));
+        whole("DIALOOG_SESSIONS_PER_DAY", env.getOrDefault("DIALOOG_SESSIONS_PER_DAY", "50"), 1, 10_000),
+        // A room of 300 behind one NAT must fit, with room to spare for tabs and reconnects.
+        whole("DIALOOG_WS_PER_ADDRESS", env.getOrDefault("DIALOOG_WS_PER_ADDRESS", "1000"), 1, 1_000_000));
   }
 
   public Settings withPort(int newPort) {
     return new Settings(host, newPort, dataDir, mongoUri, adminUser, adminPassword, extraOrigins, publicUrl,
-        templatesDir, retention, eventLoops, sessionsPerDay);
+        templatesDir, retention, eventLoops, sessionsPerDay, socketsPerAddress);
   }
 
   /** The same settings with the live sessions on {@code loops} event loops. */
   public Settings withEventLoops(int loops) {
     return new Settings(host, port, dataDir, mongoUri, adminUser, adminPassword, extraOrigins, publicUrl,
-        templatesDir, retention, loops, sessionsPerDay);
+        templatesDir, retention, loops, sessionsPerDay, socketsPerAddress);
   }
 
   /** Days a closed session keeps names and contact details; 0 means: removed at the next run. */

@@ -9,7 +9,6 @@ import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -33,6 +32,8 @@ public final class LiveGateway {
 
   private static final Logger LOG = Logger.getLogger(LiveGateway.class.getName());
   public static final int MAX_MESSAGE_BYTES = 16 * 1024;
+  /** Larger messages (in one frame or many) close the connection with 1009; up to it they get {@code too_large}. */
+  public static final int MAX_TRANSPORT_BYTES = 4 * MAX_MESSAGE_BYTES;
   private static final long IDLE_NANOS = TimeUnit.SECONDS.toNanos(60);
   private static final long SWEEP_MS = 15_000;
 
@@ -70,8 +71,16 @@ public final class LiveGateway {
       return;
     }
     String language = Messages.language(ctx.request().getParam("lang"));
-    String address = ctx.request().remoteAddress() == null ? "?" : ctx.request().remoteAddress().hostAddress();
-    ctx.request().toWebSocket().onSuccess(socket -> open(socket, address, language));
+    String address = JoinGuard.key(ctx.request().remoteAddress() == null ? null : ctx.request().remoteAddress().hostAddress());
+    if (!joinGuard.admit(address)) {
+      // Before the upgrade, so a browser's page can show why; a room of hundreds behind one NAT still fits.
+      ctx.response().setStatusCode(429).putHeader("Retry-After", "30")
+          .putHeader("Content-Type", "text/plain; charset=utf-8").end(Messages.text(language, "error.too_many_sockets"));
+      return;
+    }
+    ctx.request().toWebSocket()
+        .onSuccess(socket -> open(socket, address, language))
+        .onFailure(e -> joinGuard.left(address));
   }
 
   /** Lets the archive add the {@code followups} of earlier sessions to the kiosk's {@code watching}. */
@@ -92,26 +101,41 @@ public final class LiveGateway {
     Connection c = new Connection(socket, address, language);
     open.add(c);
     openCount = open.size();
-    socket.textMessageHandler(text -> onText(c, text));
-    socket.binaryMessageHandler(bytes -> c.error(null, Refusal.of("bad_request")));
+    MessageAssembler messages = new MessageAssembler(MAX_TRANSPORT_BYTES, new MessageAssembler.Sink() {
+      @Override
+      public void text(String message, int bytes) {
+        onText(c, message, bytes);
+      }
+
+      @Override
+      public void binary() {
+        c.error(null, Refusal.of("bad_request"));
+      }
+
+      @Override
+      public void broken(short status) {
+        closeBroken(socket, status);
+      }
+    });
+    socket.frameHandler(messages::frame);
     socket.pongHandler(pong -> c.heard());
     socket.exceptionHandler(e -> closeBroken(socket, e));
     socket.closeHandler(v -> {
       open.remove(c);
       openCount = open.size();
+      joinGuard.left(address);
       if (c.hub() != null) {
         c.hub().detach(c);
       }
     });
   }
 
-  private void onText(Connection c, String text) {
+  private void onText(Connection c, String text, int bytes) {
     c.heard();
-    boolean tooLarge = text.length() > MAX_MESSAGE_BYTES / 3
-        && text.getBytes(StandardCharsets.UTF_8).length > MAX_MESSAGE_BYTES;
+    boolean tooLarge = bytes > MAX_MESSAGE_BYTES;
     JsonObject message;
     try {
-      // Parsed even when too large (the transport caps it at 64 KiB), so the refusal carries its ref.
+      // Parsed even when too large (the transport caps it at MAX_TRANSPORT_BYTES), so the refusal carries its ref.
       message = new JsonObject(text);
     } catch (RuntimeException notAnObject) {
       c.error(null, Refusal.of(tooLarge ? "too_large" : "bad_request"));
@@ -226,12 +250,14 @@ public final class LiveGateway {
 
   /** A frame that breaks the rules (too large, bad UTF-8) ends the connection with the status that says why. */
   private static void closeBroken(ServerWebSocket socket, Throwable failure) {
-    if (socket.isClosed()) {
-      return;
+    closeBroken(socket, failure instanceof CorruptedWebSocketFrameException corrupted
+        ? (short) corrupted.closeStatus().code() : (short) 1011);
+  }
+
+  private static void closeBroken(ServerWebSocket socket, short status) {
+    if (!socket.isClosed()) {
+      socket.close(status);
     }
-    short status = failure instanceof CorruptedWebSocketFrameException corrupted
-        ? (short) corrupted.closeStatus().code() : (short) 1011;
-    socket.close(status);
   }
 
   private static Refusal asProtocol(Throwable failure) {

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import nl.dialoogtafel.storage.Ids;
+import nl.dialoogtafel.i18n.Messages;
 import nl.dialoogtafel.dialogue.Command;
 import nl.dialoogtafel.dialogue.Participant;
 import nl.dialoogtafel.dialogue.PostKind;
@@ -25,6 +26,11 @@ final class ParticipantProtocol {
   private static final Pattern CODE = Pattern.compile("[" + Ids.CODE_ALPHABET + "]{6}");
   private static final Pattern PHONE = Pattern.compile("\\+?[0-9 ()\\-.]{6,40}");
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}");
+  private static final Pattern UUID =
+      Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+  private static final Pattern BASE64URL = Pattern.compile("[A-Za-z0-9_-]{22,100}");
+  /** The policy close of a socket that guessed past its address's free misses. */
+  static final short CLOSE_POLICY = 1008;
 
   private final Hubs hubs;
   private final JoinGuard joinGuard;
@@ -47,17 +53,17 @@ final class ParticipantProtocol {
     String email = contact(f.optionalName("email", 254), EMAIL, "email");
     boolean showName = f.bool("showName", false); // privacy by default: a name only when chosen
     String joinId = f.optionalText("id", 100, false);
-    boolean snapshot = f.bool("snapshot", false);
-    if (joinGuard.blocked(c.address())) {
-      throw new Refusal("rate_limited", "join_rate_limited", "code");
+    if (joinId != null && !unguessable(joinId)) {
+      throw Refusal.invalid("id", "join_id_weak");
     }
+    boolean snapshot = f.bool("snapshot", false);
+    // Every code is looked up, whatever this address tried before: a right code always joins.
     return hubs.byCode(code)
-        .onFailure(e -> {
-          if (e instanceof Refusal p && p.code().equals("unknown_session")) {
-            joinGuard.missed(c.address());
-          }
-        })
+        .transform(found -> found.succeeded() ? Future.succeededFuture(found.result()) : missed(c, ref, found.cause()))
         .compose(hub -> {
+          if (hub == null) {
+            return Future.succeededFuture();
+          }
           Identity identity = identity(hub, joinId);
           if (hub.state().isErased(identity.participantId())) {
             return Future.failedFuture(new Refusal("forbidden", "participant_erased", null));
@@ -76,6 +82,31 @@ final class ParticipantProtocol {
               .compose(seq -> welcome(c, ref, hub, hub.state().participants().get(identity.participantId()),
                   identity.token(), snapshot));
         });
+  }
+
+  /**
+   * An unknown code costs the address one of its misses. Beyond the free ones the answer is the
+   * same, but this socket may guess no more: it is closed (a guesser needs a new socket, and the
+   * address's places are what {@link JoinGuard} slows). {@code null}: answered here.
+   */
+  private Future<SessionHub> missed(Connection c, String ref, Throwable failure) {
+    if (!(failure instanceof Refusal refusal) || !refusal.code().equals("unknown_session")
+        || joinGuard.missed(c.address()) == JoinGuard.Miss.FREE) {
+      return Future.failedFuture(failure);
+    }
+    c.error(ref, new Refusal("unknown_session", "unknown_session_slowed", "code"));
+    c.close(CLOSE_POLICY, Messages.text(c.language(), "error.join_slowed_close"));
+    return Future.succeededFuture(null);
+  }
+
+  /**
+   * A join id is as good as the token it leads to (a join with it from any socket gets that
+   * person back), so it must be as hard to guess: a UUID, or at least 22 characters of base64url
+   * (128 bits when random), with at least 8 different characters (no "aaaa…", no nil UUID).
+   */
+  static boolean unguessable(String joinId) {
+    boolean shaped = UUID.matcher(joinId).matches() || BASE64URL.matcher(joinId).matches();
+    return shaped && joinId.chars().distinct().count() >= 8;
   }
 
   private record Identity(String participantId, String token) {}

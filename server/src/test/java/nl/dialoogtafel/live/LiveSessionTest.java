@@ -243,7 +243,7 @@ class LiveSessionTest {
     JsonObject join = Phone.joinMessage(code(), "Fatima", "Jeugdteam Oost").put("id", "join-" + UUID.randomUUID());
     try (Phone first = Phone.join(vertx, server.port(), join);
         Phone again = Phone.join(vertx, server.port(), join);
-        Phone other = Phone.join(vertx, server.port(), join.copy().put("id", "another-device"))) {
+        Phone other = Phone.join(vertx, server.port(), join.copy().put("id", UUID.randomUUID().toString()))) {
       assertEquals(first.participantId, again.participantId);
       assertEquals(first.token, again.token);
       assertFalse(first.participantId.equals(other.participantId), "another id is another person");

@@ -71,6 +71,11 @@ public final class LiveClient implements AutoCloseable {
     socket.writeTextMessage(text);
   }
 
+  /** One frame as given, for tests of the transport's rules (fragments, bytes that are not UTF-8). */
+  public void sendFrame(io.vertx.core.http.WebSocketFrame frame) {
+    socket.writeFrame(frame);
+  }
+
   /** Sends a message with a fresh ref and returns that ref. */
   public String request(JsonObject message) {
     String ref = UUID.randomUUID().toString();
