@@ -26,7 +26,8 @@ public final class ArchiveCaches implements RecordRewrites {
 
   /**
    * Runs a pass of the {@link RecordPreparer} now (it also runs by itself every few seconds):
-   * completes with the number of records folded, verified and kept beside the record.
+   * completes with the number of records folded, verified and kept beside the record, or −1 at
+   * once when a pass is already under way.
    */
   public Future<Integer> prepare() {
     return preparer.pass();

@@ -46,10 +46,10 @@ public final class RecordPreparer {
     vertx.setPeriodic(RECHECK.toMillis(), id -> folds.distrustAll());
   }
 
-  /** One pass; a pass already under way makes this one a no-op. Completes with the records prepared. */
+  /** One pass: completes with the records prepared, or −1 at once when a pass is already under way. */
   public Future<Integer> pass() {
     if (!running.compareAndSet(false, true)) {
-      return Future.succeededFuture(0);
+      return Future.succeededFuture(-1);
     }
     Database db = source.database();
     return db.call(this::prepareAll).onComplete(done -> {

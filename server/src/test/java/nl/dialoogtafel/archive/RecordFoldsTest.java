@@ -82,7 +82,6 @@ class RecordFoldsTest {
     server.restart();
     admin = server.login();
     // The restart trusts nothing kept: the preparer verifies the record again first.
-    server.server().archiveCaches().prepare().toCompletionStage().toCompletableFuture().get();
     await().atMost(Duration.ofSeconds(60)).until(() -> server.server().archiveCaches().prepare()
         .toCompletionStage().toCompletableFuture().get() == 0);
     String after = page(s.id);
