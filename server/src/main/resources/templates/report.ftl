@@ -49,8 +49,9 @@
 </table>
 
 <h2>${t("report.change")}</h2>
+<@l.wide caption="verandering-bijschrift">
 <table class="change">
-  <caption class="meta">${t("report.change_caption", dates.day(r.change.from + "T12:00:00Z"), dates.day(r.change.to + "T12:00:00Z"))}</caption>
+  <caption class="meta" id="verandering-bijschrift">${t("report.change_caption", dates.day(r.change.from + "T12:00:00Z"), dates.day(r.change.to + "T12:00:00Z"))}</caption>
   <thead><tr><th scope="col">${t("report.col_fact")}</th><th scope="col" class="num">${t("report.col_now")}</th>
     <th scope="col" class="num">${t("report.col_before")}</th><th scope="col" class="num">${t("report.col_difference")}</th></tr></thead>
   <tbody>
@@ -60,6 +61,7 @@
   </#list>
   </tbody>
 </table>
+</@l.wide>
 
 <h2>${t("report.per_session")}</h2>
 <#if r.sessions?has_content>
