@@ -1,15 +1,20 @@
 <#import "layout.ftl" as l>
 <#assign r = report>
-<#macro chart c id title labelPrefix="">
-<figure class="chart">
-  <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${c.width} ${c.height}" role="img" aria-labelledby="${id}">
+<#-- A bar chart: every bar has its label on a line above it and its value beside it; the same
+     numbers are in the table that follows (named by tableId), which the PDF prints instead. -->
+<#macro chart c id title tableId labelPrefix="">
+<figure class="chart" aria-labelledby="${id}-bijschrift">
+  <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${c.width} ${c.height}" role="img" aria-labelledby="${id}" aria-describedby="${tableId}">
     <title id="${id}">${title}</title>
     <#list c.bars as b>
-    <text x="250" y="${b.y + 15}" text-anchor="end" font-size="13" fill="#1a1a1a"><#if labelPrefix?has_content>${t(labelPrefix + b.label)}<#else>${b.label}</#if></text>
-    <rect x="260" y="${b.y}" width="${b.length}" height="20" fill="#0b4f7c"/>
-    <text x="${266 + b.length}" y="${b.y + 15}" font-size="13" fill="#1a1a1a">${b.value}</text>
+    <g class="bar">
+    <text x="0" y="${b.y + 14}" font-size="13" fill="#1a1a1a"><#if labelPrefix?has_content>${t(labelPrefix + b.label)}<#else>${b.label}</#if></text>
+    <rect x="0" y="${b.y + 20}" width="${b.length}" height="20" fill="#0b4f7c"/>
+    <text x="${b.length + 8}" y="${b.y + 35}" font-size="13" fill="#1a1a1a">${b.value}</text>
+    </g>
     </#list>
   </svg>
+  <figcaption id="${id}-bijschrift">${title}. ${t("report.chart_table")}</figcaption>
 </figure>
 </#macro>
 <@l.page title=t("report.title", r.municipality)>
@@ -43,9 +48,24 @@
   </tbody>
 </table>
 
+<h2>${t("report.change")}</h2>
+<@l.wide caption="verandering-bijschrift">
+<table class="change">
+  <caption class="meta" id="verandering-bijschrift">${t("report.change_caption", dates.day(r.change.from + "T12:00:00Z"), dates.day(r.change.to + "T12:00:00Z"))}</caption>
+  <thead><tr><th scope="col">${t("report.col_fact")}</th><th scope="col" class="num">${t("report.col_now")}</th>
+    <th scope="col" class="num">${t("report.col_before")}</th><th scope="col" class="num">${t("report.col_difference")}</th></tr></thead>
+  <tbody>
+  <#list r.change.rows as c>
+  <tr><th scope="row">${t(c.fact)}</th><td class="num">${c.now}</td><td class="num">${c.before}</td>
+    <td class="num"><#if c.difference gt 0>+${c.difference}<#elseif c.difference lt 0>−${-c.difference}<#else>0</#if></td></tr>
+  </#list>
+  </tbody>
+</table>
+</@l.wide>
+
 <h2>${t("report.per_session")}</h2>
 <#if r.sessions?has_content>
-<#if !pdf><@chart c=r.storiesChart id="chart-verhalen" title=t("report.chart_stories")/></#if>
+<#if !pdf><@chart c=r.storiesChart id="chart-verhalen" title=t("report.chart_stories") tableId="sessies-bijschrift"/></#if>
 <@l.wide caption="sessies-bijschrift">
 <table>
   <caption class="meta" id="sessies-bijschrift">${t("report.per_session_caption")}</caption>
@@ -67,9 +87,9 @@
 </#if>
 
 <h2>${t("report.followups")}</h2>
-<#if !pdf && r.totals.knelpunten gt 0><@chart c=r.followUpChart id="chart-opvolging" title=t("report.chart_followups") labelPrefix="followup.status."/></#if>
+<#if !pdf && r.totals.knelpunten gt 0><@chart c=r.followUpChart id="chart-opvolging" title=t("report.chart_followups") tableId="opvolging-bijschrift" labelPrefix="followup.status."/></#if>
 <table>
-  <caption class="meta">${t("report.followups_caption")}</caption>
+  <caption class="meta" id="opvolging-bijschrift">${t("report.followups_caption")}</caption>
   <thead><tr><th scope="col">${t("followup.status_label")}</th><th scope="col" class="num">${t("report.col_knelpunten")}</th></tr></thead>
   <tbody>
   <#list r.followUps as status, count>
@@ -77,6 +97,51 @@
   </#list>
   </tbody>
 </table>
+
+<#-- The recurring themes (knelpunten that keep coming back across sessions): filled in by the
+     archive's search once it finds them; the section is left out while there are none. -->
+<#if r.recurringThemes?has_content>
+<h2>${t("report.themes")}</h2>
+<table class="themes">
+  <caption class="meta">${t("report.themes_caption")}</caption>
+  <thead><tr><th scope="col">${t("report.col_theme")}</th><th scope="col" class="num">${t("report.col_count")}</th>
+    <th scope="col">${t("report.col_shared_words")}</th></tr></thead>
+  <tbody>
+  <#list r.recurringThemes as th>
+  <tr><th scope="row">${th.name}</th><td class="num">${th.count}</td><td>${th.sharedWords?join(", ")}</td></tr>
+  </#list>
+  </tbody>
+</table>
+</#if>
+
+<#if r.sessions?has_content>
+<h2>${t("report.harvest")}</h2>
+<#list r.sessions as s>
+<section class="session-account" aria-labelledby="sessie-${s?index}">
+  <h3 id="sessie-${s?index}">${s.label}</h3>
+  <#if s.community??><p class="meta">${s.community}</p></#if>
+  <h4>${t("record.harvest_what")}</h4>
+  <#if s.harvest??><p class="harvest"><@l.lines s.harvest/></p><#else><p class="quiet">${t("report.harvest_none")}</p></#if>
+  <h4>${t("record.harvest_agreements")}</h4>
+  <#if s.agreements??><p class="harvest"><@l.lines s.agreements/></p><#else><p class="quiet">${t("report.agreements_none")}</p></#if>
+  <h4>${t("report.session_barriers")}</h4>
+  <#if s.barriers?has_content>
+  <ul class="barriers">
+    <#list s.barriers as k>
+    <li class="barrier">
+      <p><strong><#if k.title??>${k.title}<#else>${t("record.barrier_n", k?counter)}</#if></strong></p>
+      <p class="text"><@l.lines k.text/></p>
+      <p><span class="status status-${k.status}">${t("followup.status." + k.status)}</span><#if k.signature??> <span class="signed">${t("followup.signed", k.signature, dates.dayTime(k.answeredAt))}</span></#if></p>
+      <#if k.answer??><p class="answer"><@l.lines k.answer/></p></#if>
+    </li>
+    </#list>
+  </ul>
+  <#else>
+  <p class="quiet">${t("report.session_barriers_none")}</p>
+  </#if>
+</section>
+</#list>
+</#if>
 
 <h2>${t("report.telling")}</h2>
 <#if r.telling?has_content>

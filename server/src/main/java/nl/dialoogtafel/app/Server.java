@@ -14,6 +14,8 @@ import nl.dialoogtafel.accounts.AccountStore;
 import nl.dialoogtafel.accounts.Auth;
 import nl.dialoogtafel.accounts.PasswordHasher;
 import nl.dialoogtafel.archive.ArchiveCaches;
+import nl.dialoogtafel.archive.RecordFolds;
+import nl.dialoogtafel.archive.RecordPreparer;
 import nl.dialoogtafel.archive.ArchiveIndex;
 import nl.dialoogtafel.archive.ArchiveRecords;
 import nl.dialoogtafel.archive.FollowUpStore;
@@ -95,13 +97,16 @@ public final class Server implements AutoCloseable {
     RecordSource source = new RecordSource(db);
     RecordCache recordCache = new RecordCache();
     ArchiveIndex index = new ArchiveIndex(source);
-    ArchiveCaches archiveCaches = new ArchiveCaches(recordCache, index);
+    RecordFolds folds = new RecordFolds(db);
+    RecordPreparer preparer = new RecordPreparer(source, folds);
+    ArchiveCaches archiveCaches = new ArchiveCaches(recordCache, index, folds, preparer);
+    preparer.schedule(vertx); // in the background: first views of closed records read one kept fold
     index.load(); // in the background: the first search waits for it only if it comes very early
     AccountStore accounts = new AccountStore(db, new PasswordHasher(vertx));
     Auth auth = new Auth(accounts, origins, settings.publicUrl().map(u -> u.startsWith("https:")).orElse(false));
     FollowUpStore followups = new FollowUpStore(db);
     ArchiveHandlers archive = ArchiveHandlers.wire(vertx, auth, templates, source,
-        new ArchiveRecords(source, recordCache), index, followups, new ReadLog(db));
+        new ArchiveRecords(source, recordCache, folds), index, followups, new ReadLog(db));
     Stores stores = Stores.on(db, archiveCaches);
     return new Services(settings, db, templates, stores, origins, accounts, auth, archiveCaches,
         new KioskFollowUps(followups, index), archive, new Hubs(vertx, stores, settings.eventLoops()),

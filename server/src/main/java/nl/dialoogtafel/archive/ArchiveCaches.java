@@ -14,20 +14,34 @@ public final class ArchiveCaches implements RecordRewrites {
 
   private final RecordCache records;
   private final ArchiveIndex index;
+  private final RecordFolds folds;
+  private final RecordPreparer preparer;
 
-  public ArchiveCaches(RecordCache records, ArchiveIndex index) {
+  public ArchiveCaches(RecordCache records, ArchiveIndex index, RecordFolds folds, RecordPreparer preparer) {
     this.records = records;
     this.index = index;
+    this.folds = folds;
+    this.preparer = preparer;
+  }
+
+  /**
+   * Runs a pass of the {@link RecordPreparer} now (it also runs by itself every few seconds):
+   * completes with the number of records folded, verified and kept beside the record, or −1 at
+   * once when a pass is already under way.
+   */
+  public Future<Integer> prepare() {
+    return preparer.pass();
   }
 
   /**
    * Forgets everything kept of this session: the next view reads, folds and verifies its record
    * again, and the next search rebuilds its entry. The record cache forgets at once; the future
-   * completes when the stored search entry is gone too.
+   * completes when the stored search entry and the kept fold ({@link RecordFolds}) are gone too.
    */
   public Future<Void> forget(String sessionId) {
     records.forget(sessionId);
-    return index.forget(sessionId);
+    Future<Void> fold = folds.forget(sessionId);
+    return Future.all(index.forget(sessionId), fold).mapEmpty();
   }
 
   @Override

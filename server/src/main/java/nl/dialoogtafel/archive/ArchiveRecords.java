@@ -5,17 +5,20 @@ import java.util.Optional;
 
 /**
  * The folded record of an archived session, for the pages that show it: from the {@link RecordCache}
- * while the head just read from the session document is the one it was folded at, otherwise read,
- * folded and verified from the store (and kept for the next view).
+ * while the head just read from the session document is the one it was folded at, else from the
+ * fold kept beside the record ({@link RecordFolds}) at that head, otherwise read, folded and
+ * verified from the store (and kept in both for the next view).
  */
 public final class ArchiveRecords {
 
   private final RecordSource source;
   private final RecordCache cache;
+  private final RecordFolds folds;
 
-  public ArchiveRecords(RecordSource source, RecordCache cache) {
+  public ArchiveRecords(RecordSource source, RecordCache cache, RecordFolds folds) {
     this.source = source;
     this.cache = cache;
+    this.folds = folds;
   }
 
   /** {@code session} must be freshly read: its head decides whether the kept record still holds. */
@@ -26,6 +29,16 @@ public final class ArchiveRecords {
       return Future.succeededFuture(kept.get());
     }
     long ticket = cache.ticket();
-    return source.narrative(session).onSuccess(record -> cache.put(ticket, id, record));
+    long foldTicket = folds.ticket();
+    return folds.at(id, session.head()).otherwise(Optional.empty()).compose(stored -> {
+      if (stored.isPresent()) {
+        cache.put(ticket, id, stored.get());
+        return Future.succeededFuture(stored.get());
+      }
+      return source.narrative(session).onSuccess(record -> {
+        cache.put(ticket, id, record);
+        folds.keep(foldTicket, record);
+      });
+    });
   }
 }

@@ -54,6 +54,21 @@ public final class RecordSource {
         })));
   }
 
+  /** One session read and folded here and now (blocking; on the database workers): for the preparer. */
+  NarrativeRecord foldNow(ArchivedSession session) {
+    String id = session.info().id();
+    List<StoredEvent> stored = StoredEvents.of(db, id);
+    Map<String, Participant> byId = new HashMap<>();
+    for (Document doc : db.collection(Database.PARTICIPANTS).find(Filters.in("_id", EventCodec.joinedIds(stored)))
+        .projection(Projections.include("session", "name", "organisation", "role", "showName"))) {
+      if (id.equals(doc.getString("session"))) {
+        byId.put(doc.getString("_id"), new Participant(doc.getString("_id"), doc.getString("name"),
+            doc.getString("organisation"), doc.getString("role"), !Boolean.FALSE.equals(doc.getBoolean("showName"))));
+      }
+    }
+    return RecordFolder.fold(session.info(), session.head(), stored, byId);
+  }
+
   public Future<List<StoredEvent>> events(String session) {
     return db.call(() -> StoredEvents.of(db, session));
   }

@@ -16,13 +16,12 @@ import java.util.Map;
 /**
  * The council's PDF, made from the same template as the page (with {@code pdf=true}) by
  * openhtmltopdf. The font travels inside the file (Liberation Sans from PDFBox's own jar, subset,
- * so text stays selectable and searchable); the PDF is tagged (PDF/UA) for screen readers.
+ * so text stays selectable and searchable; see {@link PdfFont}); the PDF is tagged (PDF/UA) for screen readers.
  * Nothing is fetched while rendering: the style sheet is inlined and every URI resolves to nothing.
  * Blocking: call on the rendering pool.
  */
 public final class PdfRenderer {
 
-  private static final String FONT = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
   static final String FAMILY = "Liberation Sans";
   private static final String CSS = "/web-assets/archive/archive.css";
 
@@ -64,7 +63,7 @@ public final class PdfRenderer {
     for (String family : List.of(FAMILY, "sans-serif", "serif", "monospace")) {
       for (int weight : new int[] {400, 700}) {
         for (FontStyle style : new FontStyle[] {FontStyle.NORMAL, FontStyle.ITALIC}) {
-          builder.useFont(() -> PdfRenderer.class.getResourceAsStream(FONT), family, weight, style, true,
+          builder.useFont(PdfFont::open, family, weight, style, true,
               EnumSet.of(FSFontUseCase.DOCUMENT, FSFontUseCase.FALLBACK_PRE, FSFontUseCase.FALLBACK_FINAL));
         }
       }

@@ -31,6 +31,8 @@ class ReportAndLogTest {
   private static String admin;
   private static ArchiveClient archive;
   private static SessionScript session;
+  /** A second session with the same title: its bar must still have a label of its own. */
+  private static SessionScript again;
   private static String reader;
   private static String period;
 
@@ -48,6 +50,13 @@ class ReportAndLogTest {
       session.post(b, "k", "barrier", "Indicaties", "Elke indicatie duurt zes weken.");
       session.close();
       session.telling("sprekend");
+      session.harvest("Wijkteam en opvang kennen elkaar nu.", "Elke maand een gezamenlijk spreekuur.");
+    }
+    again = facilitator.script().create("Dialoog Houten", "Houten", "Houten Noord");
+    try (Phone c = again.join("Cor", "Huisartsenpraktijk", "praktijkondersteuner", false)) {
+      again.phase("knelpunten");
+      again.post(c, "vervoer", "barrier", "Vervoer", "Het leerlingenvervoer stopt bij de gemeentegrens.");
+      again.close();
     }
     reader = archive.reader(admin, "wethouder-houten", "Wethouder Houten", "Houten");
     assertEquals(303, archive.answer(reader, session.id, session.posts.get("k"), "erkend", "Klopt.").statusCode());
@@ -71,6 +80,62 @@ class ReportAndLogTest {
   }
 
   @Test
+  @DisplayName("The account shows each session's harvest and agreements, and its knelpunten with status and answer")
+  void harvestAgreementsAndAnswers() throws Exception {
+    String page = archive.get("/archief/verantwoording?gemeente=Houten" + period, reader).body();
+    assertTrue(page.contains("Wijkteam en opvang kennen elkaar nu."), "the harvest");
+    assertTrue(page.contains("Elke maand een gezamenlijk spreekuur."), "the agreements");
+    String answered = between(page, "Elke indicatie duurt zes weken.", "</li>");
+    assertTrue(answered.contains("Erkend") && answered.contains("Klopt.") && answered.contains("Wethouder Houten"),
+        "status, answer and signature beside the knelpunt: " + answered);
+    String open = between(page, "Het leerlingenvervoer stopt bij de gemeentegrens.", "</li>");
+    assertTrue(open.contains("Nog zonder reactie"), open);
+    assertTrue(page.contains("De gespreksleider heeft geen oogst vastgelegd."), "a session without a harvest says so");
+    assertFalse(page.contains("Terugkerende thema"), "no recurring themes yet: the section is left out");
+  }
+
+  @Test
+  @DisplayName("Every bar of the per-session chart has a label, also for two sessions with one title, and a table beside it")
+  void everyBarLabelled() throws Exception {
+    String page = archive.get("/archief/verantwoording?gemeente=Houten" + period, reader).body();
+    String chart = between(page, "<figure class=\"chart\"", "</figure>");
+    java.util.regex.Matcher bar = java.util.regex.Pattern
+        .compile("<g class=\"bar\">\\s*<text[^>]*>([^<]*)</text>\\s*<rect[^>]*/>\\s*<text[^>]*>(\\d+)</text>")
+        .matcher(chart);
+    int bars = 0;
+    while (bar.find()) {
+      bars++;
+      assertTrue(bar.group(1).startsWith("Dialoog Houten ("), "bar " + bars + " is labelled: '" + bar.group(1) + "'");
+    }
+    assertEquals(2, bars, "one labelled bar per session:\n" + chart);
+    assertTrue(chart.contains("aria-describedby=\"sessies-bijschrift\""), "the chart names the table beside it");
+    assertTrue(chart.contains("<figcaption"), "a visible caption");
+  }
+
+  @Test
+  @DisplayName("The account shows the change against the period before; a period after the sessions counts them as before")
+  void changeAgainstThePeriodBefore() throws Exception {
+    String page = archive.get("/archief/verantwoording?gemeente=Houten" + period, reader).body();
+    assertTrue(page.matches("(?s).*<th scope=\"row\">Sessies</th><td class=\"num\">2</td><td class=\"num\">0</td>\\s*"
+        + "<td class=\"num\">\\+2</td>.*"), "two sessions now, none before:\n" + between(page, "class=\"change\"", "</table>"));
+    LocalDate tomorrow = LocalDate.now(Dates.ZONE).plusDays(2);
+    String later = archive.get("/archief/verantwoording?gemeente=Houten&van=" + tomorrow + "&tot="
+        + tomorrow.plusMonths(6), reader).body();
+    String change = between(later, "class=\"change\"", "</table>");
+    assertTrue(change.matches("(?s).*<th scope=\"row\">Sessies</th><td class=\"num\">0</td><td class=\"num\">2</td>\\s*"
+        + "<td class=\"num\">−2</td>.*"), change);
+    assertTrue(change.matches("(?s).*Knelpunten met een reactie van de gemeente</th><td class=\"num\">0</td>"
+        + "<td class=\"num\">1</td>.*"), change);
+  }
+
+  private static String between(String text, String from, String to) {
+    int start = text.indexOf(from);
+    assertTrue(start >= 0, "'" + from + "' is missing");
+    int end = text.indexOf(to, start + from.length());
+    return text.substring(start, end < 0 ? text.length() : end);
+  }
+
+  @Test
   @DisplayName("The account as PDF holds the telling story's words")
   void accountPdf() throws Exception {
     HttpResponse<byte[]> response = archive.bytes("/archief/verantwoording.pdf?gemeente=Houten" + period, reader);
@@ -79,6 +144,11 @@ class ReportAndLogTest {
     try (PDDocument pdf = Loader.loadPDF(response.body())) {
       String text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
       assertTrue(text.contains("Een vader kreeg de sleutel van de woning pas na de hulp."), text);
+      for (String expected : new String[] {"Wijkteam en opvang kennen elkaar nu.", "Elke maand een gezamenlijk spreekuur.",
+          "Elke indicatie duurt zes weken.", "Erkend", "Klopt.", "Nog zonder reactie",
+          "Verandering ten opzichte van de periode ervoor", "Periode ervoor"}) {
+        assertTrue(text.contains(expected), expected + " in the PDF: " + text);
+      }
     }
   }
 

@@ -90,7 +90,7 @@ public final class ReportPage {
     LocalDate tot = to;
     String subject = "verantwoording " + gemeente + " " + van + ".." + tot;
     log.write(account.username(), subject, asPdf ? "report-pdf" : "report")
-        .compose(v -> report(account, gemeente, van, tot))
+        .compose(v -> report(account, gemeente, van, tot, lang))
         .compose(report -> {
           model.put("report", report);
           model.put("gemeente", gemeente);
@@ -115,26 +115,41 @@ public final class ReportPage {
         .onFailure(e -> PageReplies.failure(ctx, pages, account, e));
   }
 
-  private Future<AccountabilityReport> report(Account account, String municipality, LocalDate from, LocalDate to) {
+  private Future<AccountabilityReport> report(Account account, String municipality, LocalDate from, LocalDate to,
+      String lang) {
+    LocalDate beforeFrom = AccountabilityReport.previousFrom(from, to);
     return index.closed(s -> ArchiveAccess.mayRead(account, s)
             && Account.key(municipality).equals(Account.key(s.info().municipality())))
         .compose(entries -> {
-          List<IndexEntry> inPeriod = entries.stream().filter(e -> {
-            LocalDate day = Dates.localDay(e.closedAt());
-            return day != null && !day.isBefore(from) && !day.isAfter(to);
-          }).sorted((a, b) -> a.closedAt().compareTo(b.closedAt())).toList();
-          List<Future<NarrativeRecord>> folds = new ArrayList<>();
-          for (IndexEntry e : inPeriod) {
-            folds.add(source.session(e.id()).compose(s -> records.narrative(s.orElseThrow())));
-          }
-          var answers = followups.forSessions(inPeriod.stream().map(IndexEntry::id).toList());
-          List<Future<?>> all = new ArrayList<>(folds);
-          all.add(answers);
-          return Future.all(all).map(done -> {
-            List<NarrativeRecord> folded = new ArrayList<>();
-            folds.forEach(f -> folded.add(f.result()));
-            return AccountabilityReport.of(municipality, from, to, folded, new HashMap<>(answers.result()));
-          });
+          List<IndexEntry> now = closedIn(entries, from, to);
+          List<IndexEntry> before = closedIn(entries, beforeFrom, from.minusDays(1));
+          Future<List<NarrativeRecord>> told = fold(now);
+          Future<List<NarrativeRecord>> earlier = fold(before);
+          List<String> ids = new ArrayList<>();
+          now.forEach(e -> ids.add(e.id()));
+          before.forEach(e -> ids.add(e.id()));
+          var answers = followups.forSessions(ids);
+          return Future.all(told, earlier, answers).map(done -> AccountabilityReport.of(municipality, from, to,
+              told.result(), earlier.result(), new HashMap<>(answers.result()), Dates.of(lang)::day));
         });
+  }
+
+  private static List<IndexEntry> closedIn(List<IndexEntry> entries, LocalDate from, LocalDate to) {
+    return entries.stream().filter(e -> {
+      LocalDate day = Dates.localDay(e.closedAt());
+      return day != null && !day.isBefore(from) && !day.isAfter(to);
+    }).sorted((a, b) -> a.closedAt().compareTo(b.closedAt())).toList();
+  }
+
+  private Future<List<NarrativeRecord>> fold(List<IndexEntry> entries) {
+    List<Future<NarrativeRecord>> folds = new ArrayList<>();
+    for (IndexEntry e : entries) {
+      folds.add(source.session(e.id()).compose(s -> records.narrative(s.orElseThrow())));
+    }
+    return Future.all(folds).map(done -> {
+      List<NarrativeRecord> folded = new ArrayList<>();
+      folds.forEach(f -> folded.add(f.result()));
+      return folded;
+    });
   }
 }
