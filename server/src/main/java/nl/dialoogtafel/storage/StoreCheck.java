@@ -1,0 +1,104 @@
+package nl.dialoogtafel.storage;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Projections;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import nl.dialoogtafel.i18n.Messages;
+import nl.dialoogtafel.record.RecordCheck;
+import nl.dialoogtafel.record.StoredEvent;
+import org.bson.Document;
+import org.h2.mvstore.MVStore;
+
+/**
+ * Opens a store file that no server holds (a backup, a restored folder) read-only and checks every
+ * record in it: the hash chain of each session from its first event, no stored event outside it,
+ * and the head kept in the session document pointing at an event of that chain with the same hash.
+ * A head behind the last event is counted, not refused: the head of a closed record is written just
+ * after its event, so a copy can fall between the two, as a crash can. Blocking; for the command line.
+ */
+public final class StoreCheck {
+
+  /** Problems are Dutch sentences naming a session id and a seq, never a person or their words. */
+  public record Report(long version, int sessions, long events, int headsBehind, List<String> problems) {
+    public boolean valid() {
+      return problems.isEmpty();
+    }
+  }
+
+  private StoreCheck() {}
+
+  public static Report check(Path storeFile) {
+    MVStore store = new MVStore.Builder().fileName(storeFile.toString()).readOnly().open();
+    long version = store.getFileStore().lastChunkVersion();
+    MongoServer server = new MongoServer(new H2Backend(store));
+    try {
+      server.bind("127.0.0.1", 0);
+      try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort())) {
+        return check(client.getDatabase("dialoogtafel"), version);
+      }
+    } finally {
+      server.shutdownNow();
+    }
+  }
+
+  private static Report check(MongoDatabase db, long version) {
+    MongoCollection<Document> events = db.getCollection(Database.EVENTS);
+    Map<String, Long> stored = new HashMap<>();
+    long total = 0;
+    for (Document event : events.find().projection(Projections.include("session"))) {
+      stored.merge(String.valueOf(event.get("session")), 1L, Long::sum);
+      total++;
+    }
+    List<String> problems = new ArrayList<>();
+    int sessions = 0;
+    int headsBehind = 0;
+    for (Document session : db.getCollection(Database.SESSIONS).find()
+        .projection(Projections.include("_id", "head"))) {
+      String id = session.getString("_id");
+      sessions++;
+      List<StoredEvent> chain = new ArrayList<>();
+      for (Document doc : EventSlots.read(events, id, 0, Long.MAX_VALUE)) {
+        chain.add(StoredEvent.fromJson(Documents.toJson(doc)));
+      }
+      long count = stored.getOrDefault(id, 0L);
+      stored.remove(id);
+      if (count != chain.size()) {
+        problems.add(text("backup.check.outside_chain", id, count, chain.size()));
+        continue;
+      }
+      RecordCheck.Result result = RecordCheck.check(id, chain, null);
+      if (!result.valid()) {
+        problems.add(text("backup.check.session", id, text("integrity.problem." + result.problem(),
+            result.badSeq(), result.badName() == null ? "" : result.badName(), result.detail())));
+        continue;
+      }
+      Document head = session.get("head", Document.class);
+      if (head != null) {
+        long headSeq = ((Number) head.get("seq")).longValue();
+        if (headSeq > chain.size()) {
+          problems.add(text("backup.check.session", id, text("integrity.problem.truncated", chain.size() + 1, "", headSeq)));
+        } else if (headSeq > 0 && !chain.get((int) headSeq - 1).hash().equals(head.getString("hash"))) {
+          StoredEvent at = chain.get((int) headSeq - 1);
+          problems.add(text("backup.check.session", id, text("integrity.problem.head_hash", at.seq(), at.name(), headSeq)));
+        } else if (headSeq < chain.size()) {
+          headsBehind++;
+        }
+      }
+    }
+    stored.forEach((session, count) -> problems.add(text("backup.check.no_session", count, session)));
+    return new Report(version, sessions, total, headsBehind, problems);
+  }
+
+  private static String text(String key, Object... args) {
+    return Messages.text(Messages.DUTCH, key, args);
+  }
+}
