@@ -92,6 +92,10 @@ class BackupRestoreTest {
     Path data = dir.resolve("data");
     Path log = dir.resolve("server.log");
     server = ServerProcess.start(ServerProcess.freePort(), data, log, Map.of());
+    HttpResponse<String> guessed = http.send(HttpRequest.newBuilder(server.uri("/api/backup"))
+        .header("Authorization", "Bearer geraden").POST(HttpRequest.BodyPublishers.noBody()).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertEquals(403, guessed.statusCode(), "a backup only for whoever can read the key in the data folder");
     String cookie = server.login();
     HttpResponse<String> created = server.post("/api/sessions", cookie, new JsonObject()
         .put("template", "transformatiedialoog").put("title", "Reservekopie").put("municipality", "Utrecht"));
