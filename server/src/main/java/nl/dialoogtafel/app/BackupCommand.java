@@ -90,6 +90,8 @@ final class BackupCommand {
       response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build().send(
           HttpRequest.newBuilder(URI.create(key.origin() + "/api/backup"))
               .header("Authorization", "Bearer " + key.key())
+              // Until the copy is made and starts to arrive; a cron job must not hang for ever.
+              .timeout(Duration.ofHours(1))
               .POST(HttpRequest.BodyPublishers.noBody()).build(),
           HttpResponse.BodyHandlers.ofFile(part, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING));
     } catch (IOException unreachable) {
