@@ -79,6 +79,8 @@ public final class HttpVerticle extends VerticleBase {
     router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
     router.post("/api/login").handler(auth::ownSiteJson).handler(auth::login);
     router.post("/api/logout").handler(auth::ownSiteJson).handler(auth::logout);
+    // Asked by `java -jar dialoogtafel.jar backup` with the key in the data folder, not by a login.
+    router.post("/api/backup").handler(new BackupRoute(vertx, services.database(), settings.dataDir())::handle);
     router.route("/api/*").handler(auth::requireFacilitator);
     router.get("/api/me").handler(auth::me);
     router.post("/api/tokens").handler(auth::issueApiToken);

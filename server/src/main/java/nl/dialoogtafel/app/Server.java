@@ -87,6 +87,9 @@ public final class Server implements AutoCloseable {
         .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     RetentionJob retention = new RetentionJob(db, settings.retention(), services.archiveCaches());
     retention.schedule(vertx);
+    if (db.embedded()) {
+      BackupKey.write(settings.dataDir(), settings.host(), http.get(0).actualPort()); // for `backup`
+    }
     return new Server(vertx, db, http, services, retention);
   }
 
@@ -149,6 +152,9 @@ public final class Server implements AutoCloseable {
 
   @Override
   public void close() throws Exception {
+    if (db.embedded()) {
+      BackupKey.remove(services.settings().dataDir());
+    }
     vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     db.close();
   }

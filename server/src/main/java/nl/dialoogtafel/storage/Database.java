@@ -139,6 +139,23 @@ public final class Database implements AutoCloseable {
     }
   }
 
+  /** True on the embedded store, whose backup this server makes; false with MONGODB_URI. */
+  public boolean embedded() {
+    return embedded != null;
+  }
+
+  /**
+   * On the embedded store: a consistent copy of it in {@code target}, made on the database pool
+   * while the live sessions keep writing ({@link StoreBackup}). With MONGODB_URI the database's own
+   * backup is the way, and this fails.
+   */
+  public Future<StoreBackup.Made> backup(Path target) {
+    if (embedded == null) {
+      return Future.failedFuture(new IllegalStateException("no embedded store"));
+    }
+    return call(() -> embedded.backup(target));
+  }
+
   public Future<Void> ping() {
     return call(() -> {
       db.runCommand(new Document("ping", 1));

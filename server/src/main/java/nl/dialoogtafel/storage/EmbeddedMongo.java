@@ -16,6 +16,9 @@ import org.h2.mvstore.MVStoreTool;
  */
 public final class EmbeddedMongo implements AutoCloseable {
 
+  /** The store's one file in the data folder (a backup holds it under the same name). */
+  public static final String FILE_NAME = "dialoogtafel.mv.db";
+
   private final Path file;
   private final int port;
   private MongoServer server;
@@ -29,8 +32,12 @@ public final class EmbeddedMongo implements AutoCloseable {
   }
 
   public static EmbeddedMongo start(Path dataDir) throws IOException {
-    Files.createDirectories(dataDir);
-    Path file = dataDir.resolve("dialoogtafel.mv.db").toAbsolutePath();
+    DataFolder.secure(dataDir);
+    StoreBackup.removeLeftovers(dataDir);
+    Path file = dataDir.resolve(FILE_NAME).toAbsolutePath();
+    if (!Files.exists(file)) {
+      DataFolder.newPrivateFile(file); // the store starts in an empty file, made 600 before any data is in it
+    }
     DurableH2Backend backend = new DurableH2Backend(file.toString());
     MongoServer server = new MongoServer(backend);
     server.bind("127.0.0.1", 0);
@@ -48,6 +55,7 @@ public final class EmbeddedMongo implements AutoCloseable {
     Path copy = file.resolveSibling(file.getFileName() + ".rewrite");
     Files.deleteIfExists(copy);
     MVStoreTool.compact(file.toString(), copy.toString(), false);
+    DataFolder.restrict(copy);
     try (FileChannel channel = FileChannel.open(copy, StandardOpenOption.WRITE)) {
       channel.force(true);
     }
@@ -55,6 +63,14 @@ public final class EmbeddedMongo implements AutoCloseable {
     backend = new DurableH2Backend(file.toString());
     server = new MongoServer(backend);
     server.bind("127.0.0.1", port);
+  }
+
+  /**
+   * Blocking: writes a consistent copy of the store to {@code target} while the server keeps
+   * serving (see {@link StoreBackup}). Not at the same time as a {@link #rewrite()}.
+   */
+  public synchronized StoreBackup.Made backup(Path target) throws IOException {
+    return StoreBackup.write(backend.getMvStore(), target);
   }
 
   public String connectionString() {
