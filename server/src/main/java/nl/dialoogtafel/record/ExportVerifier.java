@@ -26,6 +26,30 @@ public final class ExportVerifier {
 
   private ExportVerifier() {}
 
+  /**
+   * Why words were left out, counted by the reason the export gives ("2 ingetrokken door wie het
+   * schreef, 1 verborgen door de gespreksleider"): a hidden post was not removed on request.
+   */
+  static String reasons(JsonObject export) {
+    java.util.Map<String, Integer> counts = new java.util.TreeMap<>();
+    JsonArray events = export.getJsonArray("events", new JsonArray());
+    for (int i = 0; i < events.size(); i++) {
+      JsonObject erased = events.getJsonObject(i).getJsonObject("erased");
+      if (erased != null) {
+        counts.merge(String.valueOf(erased.getString("reason")), 1, Integer::sum);
+      }
+    }
+    List<String> parts = new ArrayList<>();
+    for (String reason : List.of("withdrawn", "hidden", "erased")) {
+      Integer n = counts.remove(reason);
+      if (n != null) {
+        parts.add(Messages.text(Messages.DUTCH, "verify.reason." + reason, n));
+      }
+    }
+    counts.forEach((reason, n) -> parts.add(Messages.text(Messages.DUTCH, "verify.reason.other", n)));
+    return String.join(", ", parts);
+  }
+
   public static int run(String[] args, PrintStream out, PrintStream err) {
     if (args.length != 2) {
       err.println(Messages.text(Messages.DUTCH, "verify.usage"));
@@ -55,7 +79,8 @@ public final class ExportVerifier {
       return INVALID;
     }
     if (result.valid()) {
-      out.println(Messages.text(Messages.DUTCH, "verify.valid", result.events(), result.redacted()));
+      out.println(result.redacted() == 0 ? Messages.text(Messages.DUTCH, "verify.valid", result.events())
+          : Messages.text(Messages.DUTCH, "verify.valid_redacted", result.events(), result.redacted(), reasons(export)));
       return VALID;
     }
     out.println(Messages.text(Messages.DUTCH, "verify.invalid",

@@ -110,6 +110,10 @@ class ExportVerifyTest {
     Outcome outcome = verify(export.copy());
     assertEquals(ExportVerifier.VALID, outcome.exit(), outcome.out());
     assertTrue(outcome.out().startsWith("GELDIG"), outcome.out());
+    // Each left-out text by its reason: a hidden post was not "removed on request".
+    assertTrue(outcome.out().contains("ingetrokken door wie het schreef")
+        && outcome.out().contains("verborgen door de gespreksleider"), outcome.out());
+    assertFalse(outcome.out().contains("op verzoek"), outcome.out());
   }
 
   @Test
