@@ -36,8 +36,10 @@ function start(session, kioskKey) {
   const record = new SessionRecord();
   const phase = new PhasePanel({ title: $('phase-title'), prompt: $('prompt'), timer: $('timer'), state: $('state') }, t);
   const join = new JoinPanel({ section: $('join'), qr: $('qr'), code: $('join-code'), url: $('join-url') }, t);
-  const wall = new Wall({ list: $('posts'), spotlight: $('spotlight'), empty: $('wall-empty'), announce: $('announce') }, t);
-  const followups = new FollowupsPanel({ section: $('followups'), list: $('followups-list') }, t);
+  const wall = new Wall({ wall: document.querySelector('.wall'), columns: $('columns'), list: $('posts'),
+    barriers: $('barriers'), barriersColumn: $('barriers-column'), spotlight: $('spotlight'), pager: $('wall-pager'),
+    empty: $('wall-empty'), announce: $('announce') }, t);
+  const followups = new FollowupsPanel({ section: $('followups'), list: $('followups-list'), pager: $('wall-pager') }, t);
   const who = new WhoIsHere({ box: document.querySelector('.who'), heading: $('who-heading'), list: $('who-list') }, t);
   const web = new ConnectionWeb({ svg: $('web-svg'), canvas: $('web-canvas'), empty: $('web-empty'),
     heading: $('web-heading'), list: $('web-list') }, t);
@@ -54,12 +56,13 @@ function start(session, kioskKey) {
     renderTimer = null;
     phase.render(record);
     join.render(record.session);
+    who.render(record);
+    web.render(record);
+    // The wall last: it packs its pages into the room the header and who-is-here leave.
     // The earlier knelpunten fill the wall until the first story of this session arrives;
     // the invitation to post shows only when there is nothing else.
     const onWall = wall.render(record, !followups.available());
     followups.render(!onWall);
-    who.render(record);
-    web.render(record);
     settled.check();
   };
   const scheduleRender = () => {
@@ -100,6 +103,18 @@ function start(session, kioskKey) {
   connection.addEventListener('failed', event => fail(t('kiosk.failure.refused', { message: event.detail.error.message })));
   record.addEventListener('change', scheduleRender);
   window.addEventListener('resize', scheduleRender);
+  // A presenter's clicker sends PageDown/PageUp (or the arrows): it turns the wall's pages; P pauses.
+  window.addEventListener('keydown', event => {
+    if (event.altKey || event.ctrlKey || event.metaKey || event.target.closest?.('button, input, textarea, select')) return;
+    const rotation = followups.available() && !document.getElementById('followups').hidden ? followups.rotation : wall.rotation;
+    const step = { PageDown: 1, ArrowRight: 1, ArrowDown: 1, PageUp: -1, ArrowLeft: -1, ArrowUp: -1 }[event.key];
+    if (step) {
+      event.preventDefault();
+      rotation.turn(step);
+    } else if (event.key === 'p' || event.key === 'P') {
+      rotation.togglePause();
+    }
+  });
   showConnectionStatus(connection, $('status'), $('status-text'), t);
   connection.start();
 }

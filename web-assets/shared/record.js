@@ -63,6 +63,7 @@ export class SessionRecord extends EventTarget {
       case 'phase.started':
         this.phase = data.phase;
         this.phaseStartedAt = event.at;
+        this.spotlight = null; // a spotlight belongs to its phase: the next one starts with the wall
         break;
       case 'post.added': {
         const post = data.post;

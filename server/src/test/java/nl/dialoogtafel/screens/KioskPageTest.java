@@ -189,9 +189,9 @@ class KioskPageTest {
     browser.find(By.id("join-code"));
     fillRoom(session);
     browser.await(d -> d.findElements(By.cssSelector("#web-svg line")).size() == 10 ? Boolean.TRUE : null);
-    browser.await(d -> d.findElements(By.cssSelector("#posts .post")).size() >= 2 ? Boolean.TRUE : null);
+    // At 720p the type is large: a page may hold one of these stories (the others come on later pages).
+    browser.await(d -> d.findElements(By.cssSelector("#posts .post")).size() >= 1 ? Boolean.TRUE : null);
     assertEquals("10 verbindingen tussen 8 organisaties", browser.find(By.id("web-svg")).getAttribute("aria-label"));
-    browser.find(By.id("spotlight"));
     browser.awaitSettled(); // the arrival highlight and the force layout are done (pictures, colours)
 
     List<String> violations = browser.accessibilityViolations();
@@ -232,6 +232,8 @@ class KioskPageTest {
       phones[i % 5].post("early-" + i, "story", "Vroeg verhaal nummer " + i + " over samenwerken in de wijk.");
     }
     browser.awaitText("Vroeg verhaal nummer 9");
+    // The presenter's P keeps the first page (the newest) on the wall while the morning goes on.
+    browser.script("dispatchEvent(new KeyboardEvent('keydown', {key: 'p'}))");
     browser.awaitSettled();
     long before = ((Number) browser.script("return document.getElementsByTagName('*').length")).longValue();
 
@@ -268,7 +270,7 @@ class KioskPageTest {
     try (Phone phone = Phone.join(vertx, server.port(), session.getString("code"), "Fenna", "Veilig Thuis")) {
       assertEquals("ack", phone.post("b-1", "barrier", "Twee loketten die elkaars indicaties niet erkennen.")
           .getString("type"));
-      WebElement card = browser.await(d -> d.findElements(By.cssSelector("#posts .post.barrier")).stream()
+      WebElement card = browser.await(d -> d.findElements(By.cssSelector(".wall .post.barrier")).stream()
           .filter(c -> c.getText().contains("elkaars indicaties")).findFirst().orElse(null));
       assertTrue(card.getText().startsWith("Fenna, jeugdverpleegkundige bij Veilig Thuis"), card.getText());
       assertEquals("Knelpunt", card.findElement(By.cssSelector(".kind.barrier")).getText());
@@ -517,7 +519,7 @@ class KioskPageTest {
     b.driver().executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", ERROR_TRAP));
   }
 
-  /** Eight people from eight organisations, stories, recognitions, a spotlight and ten connections. */
+  /** Eight people from eight organisations, stories, recognitions and ten connections (KioskWallTest has the spotlight). */
   private static void fillRoom(JsonObject session) throws Exception {
     String code = session.getString("code");
     String[][] people = {{"Anna", "Wijkteam Oost"}, {"Bram", "GGD Regio Utrecht"}, {"Cor", "Jeugdbescherming"},
@@ -533,7 +535,6 @@ class KioskPageTest {
     String first = postId(phones[0], phones[0].participantId);
     phones[1].send("recognize", new JsonObject().put("post", first));
     phones[2].send("recognize", new JsonObject().put("post", first));
-    server.post("/api/sessions/" + session.getString("id") + "/posts/" + first + "/spotlight", cookie, null);
     int[][] pairs = {{0, 1}, {0, 2}, {3, 4}, {0, 5}, {2, 5}, {6, 0}, {7, 1}, {7, 4}, {3, 6}, {5, 1}};
     for (int[] pair : pairs) {
       connect(phones[pair[0]], phones[pair[1]]);

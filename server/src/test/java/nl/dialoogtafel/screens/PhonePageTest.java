@@ -108,7 +108,7 @@ class PhonePageTest {
   @DisplayName("A posted story appears on the wall and reaches another phone in the session, once")
   void postedStoryReachesWallAndOthers() throws Exception {
     Phone java = javaPhone("Bram", "GGD Regio Utrecht");
-    page.openJoinLink(code).join("Fatima", "Jeugdteam Oost", "jeugdverpleegkundige");
+    page.openJoinLink(code).showingName().join("Fatima", "Jeugdteam Oost", "jeugdverpleegkundige");
     page.post("Samen aan tafel", "Door school en wijkteam samen aan tafel te zetten liep het weer.");
     browser.await(d -> page.text(By.id("post-list")).contains("Door school en wijkteam") ? true : null);
     JsonObject event = java.live.nextEvent("post.added");

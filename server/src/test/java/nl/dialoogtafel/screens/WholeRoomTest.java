@@ -93,10 +93,10 @@ class WholeRoomTest {
     PhonePage fatima = new PhonePage(open(Browser.phone()), server.origin());
     PhonePage joost = new PhonePage(open(Browser.phone()), server.origin());
     PhonePage ali = new PhonePage(open(Browser.phone()), server.origin());
-    fatima.openJoinLink(code).join("Fatima", "Jeugdteam Oost", "jeugdverpleegkundige", "+31 6 11112222",
+    fatima.openJoinLink(code).showingName().join("Fatima", "Jeugdteam Oost", "jeugdverpleegkundige", "+31 6 11112222",
         "fatima@jeugdteam-oost.nl");
-    joost.openJoinLink(code).join("Joost", "GGD Utrecht", "jeugdarts", "+31 6 33334444", "joost@ggd-utrecht.nl");
-    ali.openJoinLink(code).join("Ali", "Basisschool De Brug", "intern begeleider");
+    joost.openJoinLink(code).showingName().join("Joost", "GGD Utrecht", "jeugdarts", "+31 6 33334444", "joost@ggd-utrecht.nl");
+    ali.openJoinLink(code).showingName().join("Ali", "Basisschool De Brug", "intern begeleider");
 
     fatima.post("Drie loketten", "Een moeder belde drie loketten voordat iemand haar echt hielp.");
     joost.post("", "Een jongere wachtte veertien weken op een gesprek met de jeugdarts.");
@@ -159,7 +159,7 @@ class WholeRoomTest {
     kiosk.go(session.getString("kioskUrl"));
     kiosk.find(By.id("join-code"));
     PhonePage phone = new PhonePage(open(Browser.phone()), server.origin());
-    phone.openJoinLink(code).join("Fatima", "Jeugdteam Oost", "jeugdverpleegkundige");
+    phone.openJoinLink(code).showingName().join("Fatima", "Jeugdteam Oost", "jeugdverpleegkundige");
 
     phone.browser().offline(true);
     int port = server.stop();

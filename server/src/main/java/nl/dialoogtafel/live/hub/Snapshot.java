@@ -58,6 +58,7 @@ final class Snapshot {
       case "phase.started" -> {
         phase = data.getValue("phase") instanceof JsonObject p ? p.copy() : data.getValue("phase");
         phaseStartedAt = at;
+        spotlight = null; // a spotlight belongs to its phase (as in record.js)
       }
       case "post.added" -> {
         JsonObject post = data.getJsonObject("post").copy();

@@ -35,6 +35,15 @@ public final class PhonePage {
     return this;
   }
 
+  /** Ticks "Toon mijn naam in het verslag" (unticked by default: a name only when chosen). */
+  public PhonePage showingName() {
+    WebElement tick = browser.find(By.id("join-show-name"));
+    if (!tick.isSelected()) {
+      tick.click();
+    }
+    return this;
+  }
+
   /** Fills in who you are and taps "Meedoen"; waits for the session view. */
   public PhonePage join(String name, String organisation, String role) {
     return join(name, organisation, role, null, null);
