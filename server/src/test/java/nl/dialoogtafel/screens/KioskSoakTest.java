@@ -84,6 +84,8 @@ class KioskSoakTest {
     kiosk.go(server.origin() + "/kiosk/" + script.id + "#key=" + script.kioskKey);
     kiosk.find(By.id("join-code"));
     kiosk.script("window.__sameKiosk = 'yes'");
+    // The presenter's P keeps the wall on its first page (the newest posts) all morning.
+    kiosk.script("dispatchEvent(new KeyboardEvent('keydown', {key: 'p'}))");
 
     Room room = new Room();
     List<SoakPhone> phones = new ArrayList<>();
