@@ -1,4 +1,5 @@
 <#import "layout.ftl" as l>
+<#import "recurring.ftl" as rec>
 <#assign s = record.session>
 <@l.page title=s.title>
 <article class="record">
@@ -106,6 +107,7 @@
         </form>
         </#if>
       </div>
+      <@rec.similar items=(similar[p.id])![]/>
       </#if>
     </@post>
   </#list>
