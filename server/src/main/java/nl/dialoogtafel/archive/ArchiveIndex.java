@@ -76,7 +76,8 @@ public final class ArchiveIndex implements AutoCloseable {
     this.db = source.database();
     this.followups = followups;
     this.folder = folder;
-    this.pool = vertx.createSharedWorkerExecutor("dialoogtafel-index", 2);
+    // The first build over a large archive is one long task; Vert.x should not report it as blocked.
+    this.pool = vertx.createSharedWorkerExecutor("dialoogtafel-index", 2, 1, java.util.concurrent.TimeUnit.HOURS);
   }
 
   /**

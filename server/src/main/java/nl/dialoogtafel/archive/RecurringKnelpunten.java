@@ -30,6 +30,14 @@ public final class RecurringKnelpunten {
 
   private final ArchiveIndex index;
   private final FollowUpStore followups;
+  /** Similar knelpunten by session, scope and index version; the least recently used go first. */
+  private final Map<String, Map<String, List<SimilarKnelpunten.Match>>> found =
+      new java.util.LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Map<String, List<SimilarKnelpunten.Match>>> eldest) {
+          return size() > 500;
+        }
+      };
 
   public RecurringKnelpunten(ArchiveIndex index, FollowUpStore followups) {
     this.index = index;
@@ -55,17 +63,32 @@ public final class RecurringKnelpunten {
    */
   public Future<Map<String, List<Similar>>> similarTo(Account account, String session) {
     Scope scope = ArchiveSearch.scope(account).without(session);
-    return index.asItStands(lucene -> lucene.read(searcher ->
-            SimilarKnelpunten.of(searcher, session, scope.query(), SIMILAR_EACH)))
-        .compose(found -> {
+    return index.asItStands(lucene -> lucene.read(searcher -> {
+          // Kept per view of the index: a record viewed again costs nothing until the index changes.
+          String key = session + "|" + scope.query() + "|"
+              + ((org.apache.lucene.index.DirectoryReader) searcher.getIndexReader()).getVersion();
+          synchronized (found) {
+            Map<String, List<SimilarKnelpunten.Match>> kept = found.get(key);
+            if (kept != null) {
+              return kept;
+            }
+          }
+          Map<String, List<SimilarKnelpunten.Match>> fresh =
+              SimilarKnelpunten.of(searcher, session, scope.query(), SIMILAR_EACH);
+          synchronized (found) {
+            found.put(key, fresh);
+          }
+          return fresh;
+        }))
+        .compose(matches -> {
           Set<String> sessions = new HashSet<>();
-          found.values().forEach(list -> list.forEach(m -> sessions.add(m.session())));
+          matches.values().forEach(list -> list.forEach(m -> sessions.add(m.session())));
           return followups.forSessions(sessions).map(answers -> {
             Map<String, List<Similar>> out = new TreeMap<>();
-            found.forEach((post, matches) -> {
+            matches.forEach((post, each) -> {
               IndexEntry.IndexedPost own = post(index.entry(session), post);
               List<Similar> list = new ArrayList<>();
-              for (SimilarKnelpunten.Match m : matches) {
+              for (SimilarKnelpunten.Match m : each) {
                 Row row = row(index.entry(m.session()), m.post(), answers);
                 if (row != null && ArchiveAccess.mayRead(account, ArchiveIndex.session(row.session()))) {
                   list.add(new Similar(row, words(m.shared(), own == null ? List.of() : List.of(own), row)));

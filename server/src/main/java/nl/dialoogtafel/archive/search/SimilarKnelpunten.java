@@ -30,13 +30,18 @@ import org.apache.lucene.util.BytesRef;
 public final class SimilarKnelpunten {
 
   public static final int MIN_SHARED = 2;
+  /** Knelpunten of one record looked up at most (a record of hundreds would cost seconds per view). */
+  public static final int MAX_LOOKED_UP = 40;
 
   private SimilarKnelpunten() {}
 
   /** A similar knelpunt elsewhere, and the stems it shares with the one it is like. */
   public record Match(String session, String post, List<String> shared) {}
 
-  /** By post id of the session's knelpunten: up to {@code most} matches each, best first. */
+  /**
+   * By post id of the session's knelpunten (the first {@link #MAX_LOOKED_UP}): up to {@code most}
+   * matches each, best first.
+   */
   public static Map<String, List<Match>> of(IndexSearcher searcher, String session, Query scope, int most)
       throws IOException {
     IndexReader reader = searcher.getIndexReader();
@@ -51,7 +56,7 @@ public final class SimilarKnelpunten {
     mlt.setMinWordLen(3);
     mlt.setMaxQueryTerms(15);
     Map<String, List<Match>> out = new LinkedHashMap<>();
-    for (ScoreDoc mine : searcher.search(own, 1000).scoreDocs) {
+    for (ScoreDoc mine : searcher.search(own, MAX_LOOKED_UP).scoreDocs) {
       String post = searcher.storedFields().document(mine.doc, Set.of(SearchIndex.POST)).get(SearchIndex.POST);
       Query like = mlt.like(mine.doc);
       Set<String> asked = new LinkedHashSet<>();
