@@ -4,7 +4,8 @@
 <p>${t("list.intro")}</p>
 <form method="get" action="/archief" class="filters" role="search" aria-label="${t("list.search_label")}">
   <p><label for="q">${t("list.q")}</label>
-  <input id="q" name="q" type="search" value="${q}" maxlength="200"/></p>
+  <input id="q" name="q" type="search" value="${q}" maxlength="200" aria-describedby="q-help"/></p>
+  <p class="meta" id="q-help">${t("list.search_help")}</p>
   <p><label for="gemeente">${t("list.municipality")}</label>
   <input id="gemeente" name="gemeente" type="text" value="${gemeente}" maxlength="80"/></p>
   <p><label for="werkgemeenschap">${t("list.community")}</label>
@@ -30,7 +31,7 @@
     <h3><a href="/archief/${e.id}">${e.title}</a></h3>
     <p class="meta">${dates.day(e.closedAt)} · ${e.municipality}<#if e.community??> · ${e.community}</#if></p>
     <p class="meta">${t("list.counts", e.participants, e.organisations, e.stories, e.knelpunten, e.connections)}</p>
-    <#if h.snippet??><p class="snippet">${h.snippet}</p></#if>
+    <#list h.passages as passage><p class="snippet"><#list passage.pieces as piece><#if piece.mark><mark>${piece.text}</mark><#else>${piece.text}</#if></#list></p></#list>
   </li>
 </#list>
 </ol>

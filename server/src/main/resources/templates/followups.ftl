@@ -1,4 +1,5 @@
 <#import "layout.ftl" as l>
+<#import "recurring.ftl" as rec>
 <@l.page title=t("followups.title")>
 <h1>${t("followups.title")}</h1>
 <p>${t("followups.intro")}</p>
@@ -13,6 +14,7 @@
   <input id="gemeente" name="gemeente" type="text" value="${gemeente}" maxlength="80"/></p>
   <p><button type="submit">${t("list.submit")}</button></p>
 </form>
+<@rec.themes list=themes/>
 <h2>${t("followups.count", rows?size)}</h2>
 <#if rows?has_content>
 <@l.wide caption="knelpunten-bijschrift">

@@ -1,4 +1,5 @@
 <#import "layout.ftl" as l>
+<#import "recurring.ftl" as rec>
 <#assign s = record.session>
 <@l.page title=s.title>
 <article class="record">
@@ -107,6 +108,7 @@
         </form>
         </#if>
       </div>
+      <@rec.similar items=(similar[p.id])![]/>
       </#if>
     </@post>
   </#list>

@@ -9,6 +9,7 @@ import nl.dialoogtafel.archive.ArchiveSearch;
 import nl.dialoogtafel.archive.FollowUpStore;
 import nl.dialoogtafel.archive.ReadLog;
 import nl.dialoogtafel.archive.RecordSource;
+import nl.dialoogtafel.archive.RecurringKnelpunten;
 import nl.dialoogtafel.archive.pages.ArchiveListPage;
 import nl.dialoogtafel.archive.pages.ArchivePages;
 import nl.dialoogtafel.archive.pages.FollowUpForm;
@@ -33,13 +34,15 @@ record ArchiveHandlers(
       ArchiveRecords records, ArchiveIndex index, FollowUpStore followups, ReadLog readLog) {
     PageRenderer pages = new PageRenderer(vertx);
     PdfRenderer pdf = new PdfRenderer(pages);
-    ArchivePages archive = new ArchivePages(auth, pages, pdf, source, records, followups, readLog, templates);
+    RecurringKnelpunten recurring = new RecurringKnelpunten(index, followups);
+    ArchivePages archive = new ArchivePages(auth, pages, pdf, source, records, followups, readLog, templates,
+        recurring);
     return new ArchiveHandlers(
         new LoginPage(auth, pages),
         archive,
         new ArchiveListPage(pages, new ArchiveSearch(index), templates),
         new FollowUpForm(auth, pages, archive, records, followups),
-        new FollowUpsPage(pages, index, followups),
+        new FollowUpsPage(pages, index, followups, recurring),
         new ReportPage(pages, pdf, index, source, records, followups, readLog),
         new ReadLogPage(pages, readLog));
   }

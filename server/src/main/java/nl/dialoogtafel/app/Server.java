@@ -99,7 +99,10 @@ public final class Server implements AutoCloseable {
     // The archive's memory is made first: the live sessions' event store tells it of erasures.
     RecordSource source = new RecordSource(db);
     RecordCache recordCache = new RecordCache();
-    ArchiveIndex index = new ArchiveIndex(source);
+    FollowUpStore followups = new FollowUpStore(db);
+    // The search index lives beside the store in the data folder (also with MONGODB_URI: each node
+    // keeps its own and follows the shared store).
+    ArchiveIndex index = new ArchiveIndex(vertx, source, followups, settings.dataDir().resolve("index"));
     RecordFolds folds = new RecordFolds(db);
     RecordPreparer preparer = new RecordPreparer(source, folds);
     ArchiveCaches archiveCaches = new ArchiveCaches(recordCache, index, folds, preparer);
@@ -107,7 +110,6 @@ public final class Server implements AutoCloseable {
     index.load(); // in the background: the first search waits for it only if it comes very early
     AccountStore accounts = new AccountStore(db, new PasswordHasher(vertx));
     Auth auth = new Auth(accounts, origins, settings.publicUrl().map(u -> u.startsWith("https:")).orElse(false));
-    FollowUpStore followups = new FollowUpStore(db);
     ArchiveHandlers archive = ArchiveHandlers.wire(vertx, auth, templates, source,
         new ArchiveRecords(source, recordCache, folds), index, followups, new ReadLog(db));
     Stores stores = Stores.on(db, archiveCaches);
@@ -156,6 +158,7 @@ public final class Server implements AutoCloseable {
       BackupKey.remove(services.settings().dataDir());
     }
     vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    services.archiveCaches().close();
     db.close();
   }
 }

@@ -10,7 +10,7 @@ import nl.dialoogtafel.storage.RecordRewrites;
  * The event store calls it for every erasure it makes; anyone who changes stored events or a
  * session's people another way must call {@link #forget} after the change is stored.
  */
-public final class ArchiveCaches implements RecordRewrites {
+public final class ArchiveCaches implements RecordRewrites, AutoCloseable {
 
   private final RecordCache records;
   private final ArchiveIndex index;
@@ -36,7 +36,8 @@ public final class ArchiveCaches implements RecordRewrites {
   /**
    * Forgets everything kept of this session: the next view reads, folds and verifies its record
    * again, and the next search rebuilds its entry. The record cache forgets at once; the future
-   * completes when the stored search entry and the kept fold ({@link RecordFolds}) are gone too.
+   * completes when the session's words are out of the search index's files and the kept fold
+   * ({@link RecordFolds}) is gone too.
    */
   public Future<Void> forget(String sessionId) {
     records.forget(sessionId);
@@ -47,5 +48,11 @@ public final class ArchiveCaches implements RecordRewrites {
   @Override
   public Future<Void> rewritten(String session) {
     return forget(session);
+  }
+
+  /** Closes the search index (its files stay for the next start). */
+  @Override
+  public void close() throws java.io.IOException {
+    index.close();
   }
 }

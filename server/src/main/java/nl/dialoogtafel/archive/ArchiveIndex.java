@@ -1,214 +1,314 @@
 package nl.dialoogtafel.archive;
 
-import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 
-import com.mongodb.MongoBulkWriteException;
-import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Projections;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import nl.dialoogtafel.archive.search.SearchIndex;
+import nl.dialoogtafel.archive.search.SessionDoc;
 import nl.dialoogtafel.dialogue.SessionStatus;
+import nl.dialoogtafel.http.Account;
 import nl.dialoogtafel.record.RecordCheck;
 import nl.dialoogtafel.record.SessionInfo;
+import nl.dialoogtafel.storage.ArchiveChanges;
 import nl.dialoogtafel.storage.Database;
-import nl.dialoogtafel.storage.Documents;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
 /**
- * The archive's list of closed sessions with their searchable words (the embedded store has no
- * {@code $text}), held in memory and stored in {@code archive_index} so a restart does not fold
- * every record again.
+ * The archive's index of closed sessions: a Lucene index in the data folder ({@link SearchIndex},
+ * for search, similar knelpunten and themes) and, in memory, each session's {@link IndexEntry}
+ * (facts, counts, visible posts) for the lists. The store is the truth; this follows it.
  *
- * <p>Why in memory: the embedded store scans a whole collection for every query whatever the
- * indexes, and matching words inside the store meant scanning the index (every visible post of
- * the archive) twice per search. Now a search reads only the sessions' facts and heads (one small
- * scan, so access and freshness are decided on what the store says now), rebuilds the entries whose
- * session head moved past the seq they were built at (a session closed since, a late withdrawal,
- * a harvest), and matches the words in memory. The entries are read from the store once, at
- * start-up ({@link #load}).
+ * <p>How it follows: every change the index must see moves a mark in the shared store
+ * ({@link ArchiveChanges}: a head written, a rewrite in place, an answer). Before each use the
+ * mark is read (one document by id); if the index followed it already, nothing else is read. If
+ * not, the closed sessions' heads and revisions are read in one scan and every session whose
+ * entry was built at another (seq, revision) is folded again and replaced, a session no longer
+ * closed is deleted, and the mark is committed with the index. So each node of a cluster, with
+ * its own index, stays correct from the shared store; a restart finds the mark in the index's
+ * last commit and reads nothing when the store did not move. An index that is missing, of another
+ * version or unreadable is built again from the store, in the background, from start-up.
  *
- * <p>Size: one entry per closed session, holding its facts, its visible posts (for snippets, the
- * knelpunten overview and the kiosk) and its distinct words — about twice the visible text of the
- * archive. Rewrites in place that do not move a head must call {@link #forget}.
+ * <p>Words that leave a record (withdrawn, hidden, erased) leave the index files too: the session
+ * is replaced and the deleted documents are merged away before the commit. Index work runs on a
+ * pool of its own ({@code dialoogtafel-index}), never on an event loop; writes take one lock.
  */
-public final class ArchiveIndex {
+public final class ArchiveIndex implements AutoCloseable {
 
-  public static final String COLLECTION = "archive_index";
+  private static final Logger LOG = Logger.getLogger(ArchiveIndex.class.getName());
   private static final int REBUILD_CHUNK = 200;
-  /** Only closed sessions are in the archive. */
   private static final Bson CLOSED = eq("status", SessionStatus.CLOSED.wire());
 
   private final Database db;
   private final RecordSource source;
-  /** By session id; guarded by {@code this}, like {@link #generation} and {@link #loaded}. */
-  private final Map<String, IndexEntry> entries = new HashMap<>();
-  /** Counts forgets: an entry read or folded across a forget may predate a rewrite. */
-  private long generation;
+  private final FollowUpStore followups;
+  private final Path folder;
+  private final WorkerExecutor pool;
+  private final ReentrantLock writing = new ReentrantLock();
+  /** By session id; replaced whole under {@link #writing}, read freely. */
+  private volatile Map<String, IndexEntry> entries = Map.of();
+  /** The store's mark the index last followed completely. */
+  private volatile String followed;
+  private SearchIndex index;
   private Future<Void> loaded;
 
-  public ArchiveIndex(RecordSource source) {
+  public ArchiveIndex(Vertx vertx, RecordSource source, FollowUpStore followups, Path folder) {
     this.source = source;
     this.db = source.database();
+    this.followups = followups;
+    this.folder = folder;
+    // The first build over a large archive is one long task; Vert.x should not report it as blocked.
+    this.pool = vertx.createSharedWorkerExecutor("dialoogtafel-index", 2, 1, java.util.concurrent.TimeUnit.HOURS);
   }
 
-  /** Reads the stored entries into memory; called at start-up, and again if that failed. */
+  /**
+   * Opens the index and reads the entries it holds; at start-up, and again if that failed. Then
+   * follows the store in the background, so a fresh data folder is indexed before the first search.
+   */
   public synchronized Future<Void> load() {
     if (loaded == null || loaded.failed()) {
-      loaded = db.call(this::readStored);
+      loaded = pool.executeBlocking(this::open, true);
+      loaded.onSuccess(v -> fresh().onFailure(e -> LOG.log(Level.WARNING, "archive index: {0}", e.getClass().getName())));
     }
     return loaded;
   }
 
+  /** Brought up to what the store says now. */
+  public Future<Void> fresh() {
+    return load().compose(v -> pool.executeBlocking(() -> {
+      follow();
+      return null;
+    }, false));
+  }
+
   /** Fresh entries, with their posts, of every closed session the filter lets through. */
   public Future<List<IndexEntry>> closed(Predicate<ArchivedSession> visible) {
-    return load().compose(v -> db.call(() -> fresh(CLOSED, visible)));
+    return fresh().map(v -> entries.values().stream().filter(e -> visible.test(session(e))).toList());
   }
 
   /** Fresh entries, with their posts, of the given closed sessions. */
   public Future<List<IndexEntry>> closed(Collection<String> ids, Predicate<ArchivedSession> visible) {
-    return load().compose(v -> db.call(() -> fresh(and(CLOSED, in("_id", ids)), visible)));
-  }
-
-  /** Fresh entries of the visible closed sessions whose words hold every one of {@code words}. */
-  public Future<List<IndexEntry>> search(Predicate<ArchivedSession> visible, List<String> words) {
-    return closed(visible).map(found -> found.stream()
-        .filter(entry -> words.stream().allMatch(entry.words()::contains)).toList());
-  }
-
-  /**
-   * Forgets this session's entry, in memory and stored, so it is built again from the record when
-   * next needed: call after rewriting any of its stored events in place.
-   */
-  public Future<Void> forget(String session) {
-    synchronized (this) {
-      generation++;
-      entries.remove(session);
-    }
-    return db.call(() -> {
-      db.collection(COLLECTION).deleteOne(eq("_id", session));
-      return null;
+    return fresh().map(v -> {
+      Map<String, IndexEntry> now = entries;
+      return ids.stream().distinct().map(now::get).filter(e -> e != null && visible.test(session(e))).toList();
     });
   }
 
-  private Void readStored() {
-    long ticket;
-    synchronized (this) {
-      ticket = generation;
+  /** The kept entry of one session (after a {@link #fresh}), or null. */
+  public IndexEntry entry(String id) {
+    return entries.get(id);
+  }
+
+  /**
+   * Runs read-only work with the index as it stands, without first following the store: for what
+   * may lag a moment (similar knelpunten on a record page) and must never wait for a long build.
+   */
+  public <T> Future<T> asItStands(java.util.function.Function<SearchIndex, T> work) {
+    return load().compose(v -> pool.executeBlocking(() -> work.apply(index), false));
+  }
+
+  /** Runs read-only work with the fresh index, on the index pool. */
+  public <T> Future<T> withIndex(java.util.function.Function<SearchIndex, T> work) {
+    return fresh().compose(v -> pool.executeBlocking(() -> work.apply(index), false));
+  }
+
+  /**
+   * Forgets this session: its revision is raised in the store (so every node builds it again),
+   * and this node's documents are deleted and merged out of the index files at once. Call after
+   * rewriting any of its stored events in place; the future completes when the words are gone.
+   */
+  public Future<Void> forget(String session) {
+    return load().compose(v -> pool.executeBlocking(() -> {
+      writing.lock();
+      try {
+        ArchiveChanges.touch(db, session);
+        if (entries.containsKey(session)) {
+          Map<String, IndexEntry> now = new HashMap<>(entries);
+          now.remove(session);
+          index.delete(List.of(session));
+          index.commit(null, true);
+          entries = Map.copyOf(now);
+        }
+      } finally {
+        writing.unlock();
+      }
+      return null;
+    }, false));
+  }
+
+  private Void open() throws IOException {
+    // Before issue 11 the entries were kept in the store; the index in the data folder replaces them.
+    if (db.collection("archive_index").estimatedDocumentCount() > 0) {
+      db.collection("archive_index").drop();
     }
-    List<IndexEntry> stored = new ArrayList<>();
-    for (Document doc : db.collection(COLLECTION).find()) {
-      stored.add(IndexEntry.fromDocument(doc));
+    index = SearchIndex.open(folder);
+    Map<String, IndexEntry> read = new HashMap<>();
+    for (SearchIndex.Stored s : index.stored()) {
+      read.put(s.id(), IndexEntry.fromDocument(Document.parse(s.payload())));
     }
-    // Read across a forget, nothing is kept: the entries are then rebuilt from the records as needed.
-    keep(ticket, stored);
+    entries = Map.copyOf(read);
+    followed = index.followed();
     return null;
   }
 
-  /** The entries of the visible closed sessions, after rebuilding those whose head moved. Blocking. */
-  private List<IndexEntry> fresh(Bson filter, Predicate<ArchivedSession> visible) {
-    List<ArchivedSession> sessions = new ArrayList<>();
-    for (Document doc : db.collection(Database.SESSIONS).find(filter).projection(Projections.include(
-        "title", "municipality", "community", "template", "owner", "createdAt", "status", "head"))) {
-      ArchivedSession session = light(doc);
-      if (visible.test(session)) {
-        sessions.add(session);
-      }
+  /** Blocking: brings the index up to the store's current mark (see the class comment). */
+  private void follow() throws Exception {
+    String mark = ArchiveChanges.mark(db);
+    if (mark.equals(followed)) {
+      return;
     }
-    Map<String, IndexEntry> found = new HashMap<>();
-    List<String> stale = new ArrayList<>();
-    synchronized (this) {
-      for (ArchivedSession s : sessions) {
-        IndexEntry entry = entries.get(s.info().id());
-        if (entry != null && entry.seq() == headSeq(s.head())) {
-          found.put(entry.id(), entry);
-        } else {
-          stale.add(s.info().id());
+    writing.lock();
+    try {
+      if (mark.equals(followed)) {
+        return;
+      }
+      Map<String, long[]> heads = new HashMap<>();
+      for (Document doc : db.collection(Database.SESSIONS).find(CLOSED)
+          .projection(Projections.include("head", ArchiveChanges.REVISION))) {
+        Document head = doc.get("head", Document.class);
+        heads.put(doc.getString("_id"), new long[] {head == null ? -1 : ((Number) head.get("seq")).longValue(),
+            revision(doc)});
+      }
+      Map<String, IndexEntry> now = new HashMap<>(entries);
+      List<String> stale = new ArrayList<>();
+      heads.forEach((id, key) -> {
+        IndexEntry e = now.get(id);
+        if (e == null || e.seq() != key[0] || e.revision() != key[1]) {
+          stale.add(id);
+        }
+      });
+      Set<String> gone = new HashSet<>(now.keySet());
+      gone.removeAll(heads.keySet());
+      boolean purge = false;
+      for (int from = 0; from < stale.size(); from += REBUILD_CHUNK) {
+        purge |= rebuild(stale.subList(from, Math.min(stale.size(), from + REBUILD_CHUNK)), now);
+        if (from + REBUILD_CHUNK < stale.size()) {
+          // A long first build keeps what it has done through a restart.
+          index.commit(null, false);
+          entries = Map.copyOf(now);
+        }
+      }
+      if (!gone.isEmpty()) {
+        index.delete(gone);
+        now.keySet().removeAll(gone);
+      }
+      index.commit(mark, purge);
+      entries = Map.copyOf(now);
+      followed = mark;
+    } finally {
+      writing.unlock();
+    }
+  }
+
+  /** Folds these sessions' records (one read for all) and replaces them in the index; true if words left. */
+  private boolean rebuild(List<String> ids, Map<String, IndexEntry> now) throws Exception {
+    List<ArchivedSession> sessions = new ArrayList<>();
+    Map<String, Long> revisions = new HashMap<>();
+    for (Document doc : db.collection(Database.SESSIONS).find(in("_id", ids))) {
+      sessions.add(ArchivedSession.fromJson(StoredEvents.object(doc).put("id", doc.getString("_id"))));
+      revisions.put(doc.getString("_id"), revision(doc));
+    }
+    Map<String, FollowUp> answers = followups.forSessions(ids).toCompletionStage().toCompletableFuture().get();
+    List<SessionDoc> docs = new ArrayList<>();
+    boolean lost = false;
+    for (NarrativeRecord record : source.narratives(sessions)) {
+      if (!closed(sessions, record.session().id())) {
+        continue;
+      }
+      IndexEntry entry = IndexEntry.of(record, record.head() == null ? -1 : record.head().seq(),
+          revisions.getOrDefault(record.session().id(), 0L));
+      IndexEntry old = now.put(entry.id(), entry);
+      lost |= old != null && old.lostWordsIn(entry);
+      docs.add(document(entry, record, answers));
+    }
+    index.replace(docs);
+    return lost;
+  }
+
+  private static boolean closed(List<ArchivedSession> sessions, String id) {
+    return sessions.stream().anyMatch(s -> s.info().id().equals(id) && s.closed());
+  }
+
+  /** The searchable words of a session: title, visible stories and knelpunten, harvest, agreements, answers. */
+  private static SessionDoc document(IndexEntry e, NarrativeRecord record, Map<String, FollowUp> answers) {
+    List<String> passages = new ArrayList<>();
+    List<SessionDoc.Knelpunt> knelpunten = new ArrayList<>();
+    for (IndexEntry.IndexedPost p : e.posts()) {
+      passages.add(SearchIndex.join(p.title(), p.text()));
+      if ("barrier".equals(p.kind())) {
+        knelpunten.add(new SessionDoc.Knelpunt(p.id(), p.title(), p.text()));
+        FollowUp f = answers.get(p.id());
+        if (f != null && f.answer() != null && !f.answer().isBlank()) {
+          passages.add(f.answer());
         }
       }
     }
-    for (int from = 0; from < stale.size(); from += REBUILD_CHUNK) {
-      rebuild(stale.subList(from, Math.min(stale.size(), from + REBUILD_CHUNK)))
-          .forEach(entry -> found.put(entry.id(), entry));
+    if (record.harvest() != null) {
+      addIfText(passages, record.harvest().harvest());
+      addIfText(passages, record.harvest().agreements());
     }
-    List<IndexEntry> out = new ArrayList<>();
-    for (ArchivedSession s : sessions) {
-      IndexEntry entry = found.get(s.info().id());
-      if (entry != null) {
-        out.add(entry);
-      }
-    }
-    return out;
-  }
-
-  /** Folds the records of these sessions (one read for all), stores their entries and keeps them. */
-  private List<IndexEntry> rebuild(List<String> ids) {
-    long ticket;
-    synchronized (this) {
-      ticket = generation;
-    }
-    List<ArchivedSession> sessions = new ArrayList<>();
-    for (Document doc : db.collection(Database.SESSIONS).find(in("_id", ids))) {
-      sessions.add(ArchivedSession.fromJson(StoredEvents.object(doc).put("id", doc.getString("_id"))));
-    }
-    List<IndexEntry> built = new ArrayList<>();
-    for (NarrativeRecord record : source.narratives(sessions)) {
-      built.add(IndexEntry.of(record, headSeq(record.head())));
-    }
-    store(ids, built);
-    if (!keep(ticket, built)) {
-      // Read across a forget: these may predate a rewrite. This search may use them (it began
-      // before the rewrite was told); memory and store must not keep them.
-      db.collection(COLLECTION).deleteMany(in("_id", ids));
-    }
-    return built;
-  }
-
-  /** Keeps the entries in memory unless something was forgotten since the ticket; a newer seq wins. */
-  private synchronized boolean keep(long ticket, List<IndexEntry> built) {
-    if (ticket != generation) {
-      return false;
-    }
-    for (IndexEntry entry : built) {
-      entries.merge(entry.id(), entry, (old, now) -> now.seq() >= old.seq() ? now : old);
-    }
-    return true;
-  }
-
-  private void store(List<String> ids, List<IndexEntry> built) {
-    db.collection(COLLECTION).deleteMany(in("_id", ids));
-    if (built.isEmpty()) {
-      return;
-    }
-    List<Document> docs = built.stream().map(IndexEntry::toDocument).toList();
+    LocalDate day = Dates.localDay(e.closedAt());
+    long millis;
     try {
-      db.collection(COLLECTION).insertMany(docs, new InsertManyOptions().ordered(false));
-    } catch (MongoBulkWriteException raced) {
-      // Another search rebuilt the same entries at the same moment: theirs are as good as ours.
-      if (!Documents.isDuplicateKey(raced)) {
-        throw raced;
-      }
+      millis = Instant.parse(e.closedAt()).toEpochMilli();
+    } catch (RuntimeException unreadable) {
+      millis = 0;
+    }
+    return new SessionDoc(e.id(), e.seq(), e.revision(), key(e.municipality()), key(e.community()), e.template(),
+        e.owner(), millis, day == null ? 0 : day.toEpochDay(), e.title(), passages, knelpunten,
+        e.toDocument().toJson());
+  }
+
+  private static void addIfText(List<String> out, String text) {
+    if (text != null && !text.isBlank()) {
+      out.add(text);
     }
   }
 
-  private static long headSeq(RecordCheck.Head head) {
-    return head == null ? -1 : head.seq();
+  static String key(String value) {
+    return value == null ? "" : Account.key(value);
   }
 
-  /** A session document's facts without its phases, read straight from the driver's document. */
-  private static ArchivedSession light(Document doc) {
-    Document head = doc.get("head", Document.class);
-    SessionInfo info = new SessionInfo(doc.getString("_id"), null, null, doc.getString("title"),
-        doc.getString("municipality"), doc.getString("community"), doc.getString("template"), List.of(),
-        doc.getString("owner"), doc.getString("createdAt"), SessionInfo.status(doc.getString("status")));
-    return new ArchivedSession(info, head == null ? null
-        : new RecordCheck.Head(((Number) head.get("seq")).longValue(), head.getString("hash")));
+  private static long revision(Document doc) {
+    Object r = doc.get(ArchiveChanges.REVISION);
+    return r instanceof Number n ? n.longValue() : 0;
+  }
+
+  /** The entry's facts as a closed session, for access decisions. */
+  static ArchivedSession session(IndexEntry e) {
+    SessionInfo info = new SessionInfo(e.id(), null, null, e.title(), e.municipality(), e.community(), e.template(),
+        List.of(), e.owner(), e.createdAt(), SessionStatus.CLOSED);
+    return new ArchivedSession(info, new RecordCheck.Head(e.seq(), null));
+  }
+
+  @Override
+  public void close() throws IOException {
+    writing.lock();
+    try {
+      if (index != null) {
+        index.close();
+      }
+    } finally {
+      writing.unlock();
+    }
   }
 }

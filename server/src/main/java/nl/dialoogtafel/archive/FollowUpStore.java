@@ -13,6 +13,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import nl.dialoogtafel.storage.ArchiveChanges;
 import nl.dialoogtafel.storage.Database;
 import org.bson.Document;
 
@@ -43,6 +44,8 @@ public final class FollowUpStore {
           Updates.set("community", session.info().community()), Updates.set("status", status),
           Updates.set("answer", answer), Updates.set("at", at), Updates.set("signature", signature),
           Updates.push("history", entry)), new UpdateOptions().upsert(true));
+      // Answers are searched too: every node's index reads this session again.
+      ArchiveChanges.touch(db, session.info().id());
       return followUp(db.collection(COLLECTION).find(eq("_id", session.info().id() + ":" + post)).first());
     });
   }

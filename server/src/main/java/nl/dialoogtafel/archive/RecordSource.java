@@ -78,14 +78,22 @@ public final class RecordSource {
    * database workers): the archive index rebuilds this way.
    */
   List<NarrativeRecord> narratives(List<ArchivedSession> sessions) {
-    List<String> ids = sessions.stream().map(s -> s.info().id()).toList();
-    Map<String, List<StoredEvent>> events = StoredEvents.of(db, ids);
+    Map<String, Long> heads = new HashMap<>();
+    sessions.forEach(s -> heads.put(s.info().id(), s.head() == null ? 0 : s.head().seq()));
+    // By slots and by the ids of the people who joined: what these records hold, not a walk over
+    // every event and person of the archive.
+    Map<String, List<StoredEvent>> events = StoredEvents.bySlots(db, heads);
+    List<String> joined = new ArrayList<>();
+    events.values().forEach(list -> joined.addAll(EventCodec.joinedIds(list)));
     Map<String, Map<String, Participant>> people = new HashMap<>();
-    for (Document doc : db.collection(Database.PARTICIPANTS).find(Filters.in("session", ids))
-        .projection(Projections.include("session", "name", "organisation", "role", "showName"))) {
-      people.computeIfAbsent(doc.getString("session"), k -> new HashMap<>()).put(doc.getString("_id"),
-          new Participant(doc.getString("_id"), doc.getString("name"), doc.getString("organisation"),
-              doc.getString("role"), !Boolean.FALSE.equals(doc.getBoolean("showName"))));
+    for (int from = 0; from < joined.size(); from += StoredEvents.READ_CHUNK) {
+      for (Document doc : db.collection(Database.PARTICIPANTS).find(Filters.in("_id",
+              joined.subList(from, Math.min(joined.size(), from + StoredEvents.READ_CHUNK))))
+          .projection(Projections.include("session", "name", "organisation", "role", "showName"))) {
+        people.computeIfAbsent(doc.getString("session"), k -> new HashMap<>()).put(doc.getString("_id"),
+            new Participant(doc.getString("_id"), doc.getString("name"), doc.getString("organisation"),
+                doc.getString("role"), !Boolean.FALSE.equals(doc.getBoolean("showName"))));
+      }
     }
     List<NarrativeRecord> out = new ArrayList<>();
     for (ArchivedSession s : sessions) {

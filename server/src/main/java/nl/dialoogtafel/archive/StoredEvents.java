@@ -20,11 +20,14 @@ import org.bson.conversions.Bson;
 /**
  * Reads whole records for the archive, fast: documents are turned into JSON objects directly
  * (no detour through a JSON string) and sorted here. One record is read by its slots (an index
- * lookup per event); many records at once in one scan of the collection, which on the embedded
- * store costs about what the slots of a few hundred records would.
+ * lookup per event); many records at once by their slots up to their heads, or in one scan of
+ * the collection.
  * Blocking: call on the database workers.
  */
 final class StoredEvents {
+
+  /** Slots or ids asked at once, as the event store reads a record. */
+  static final int READ_CHUNK = 512;
 
   private StoredEvents() {}
 
@@ -40,6 +43,30 @@ final class StoredEvents {
   /** The records of many sessions with one query, by session, each in seq order. */
   static Map<String, List<StoredEvent>> of(Database db, Collection<String> sessions) {
     return read(db, in("session", sessions));
+  }
+
+  /**
+   * The records of many sessions by their slots up to each head seq, in chunks: it costs what
+   * those sessions hold, not what the archive holds (a scan of every event per 200 records made the
+   * first build of the search index over 20,000 sessions time out).
+   */
+  static Map<String, List<StoredEvent>> bySlots(Database db, Map<String, Long> heads) {
+    List<String> slots = new ArrayList<>();
+    heads.forEach((session, head) -> {
+      for (long seq = 1; seq <= head; seq++) {
+        slots.add(EventSlots.of(session, seq));
+      }
+    });
+    Map<String, List<StoredEvent>> bySession = new HashMap<>();
+    for (int from = 0; from < slots.size(); from += READ_CHUNK) {
+      for (Document doc : db.collection(Database.EVENTS).find(in(EventSlots.FIELD,
+          slots.subList(from, Math.min(slots.size(), from + READ_CHUNK))))) {
+        StoredEvent event = event(doc);
+        bySession.computeIfAbsent(event.session(), k -> new ArrayList<>()).add(event);
+      }
+    }
+    bySession.values().forEach(list -> list.sort(Comparator.comparingLong(StoredEvent::seq)));
+    return bySession;
   }
 
   private static Map<String, List<StoredEvent>> read(Database db, Bson filter) {

@@ -90,9 +90,13 @@ public final class SessionStore {
     }
     return db.call(() -> {
       // Only a newer head wins: two status changes in quick succession may be written out of order.
-      db.collection(Database.SESSIONS).updateOne(
+      boolean moved = db.collection(Database.SESSIONS).updateOne(
           Filters.and(eq("_id", id), Filters.or(Filters.exists("head", false), Filters.lt("head.seq", headSeq))),
-          Updates.combine(changes));
+          Updates.combine(changes)).getMatchedCount() > 0;
+      if (moved) {
+        // Every node's archive search index follows heads through this mark (ArchiveChanges).
+        ArchiveChanges.count(db);
+      }
       return null;
     });
   }

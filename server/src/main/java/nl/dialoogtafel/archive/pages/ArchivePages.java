@@ -20,6 +20,7 @@ import nl.dialoogtafel.archive.NarrativeRecord;
 import nl.dialoogtafel.archive.ReadLog;
 import nl.dialoogtafel.archive.RecordExport;
 import nl.dialoogtafel.archive.RecordSource;
+import nl.dialoogtafel.archive.RecurringKnelpunten;
 import nl.dialoogtafel.archive.WebDiagram;
 import nl.dialoogtafel.http.Refusal;
 import nl.dialoogtafel.templates.TemplateCatalog;
@@ -42,9 +43,11 @@ public final class ArchivePages {
   private final FollowUpStore followups;
   private final ReadLog log;
   private final TemplateCatalog templates;
+  private final RecurringKnelpunten recurring;
 
   public ArchivePages(Auth auth, PageRenderer pages, PdfRenderer pdf, RecordSource source, ArchiveRecords records,
-      FollowUpStore followups, ReadLog log, TemplateCatalog templates) {
+      FollowUpStore followups, ReadLog log, TemplateCatalog templates, RecurringKnelpunten recurring) {
+    this.recurring = recurring;
     this.auth = auth;
     this.pages = pages;
     this.pdf = pdf;
@@ -132,10 +135,12 @@ public final class ArchivePages {
       String lang) {
     Future<NarrativeRecord> record = records.narrative(session);
     Future<Map<String, FollowUp>> answers = followups.forSession(session.info().id());
-    return Future.all(record, answers).map(all -> {
+    var similar = recurring.similarTo(account, session.info().id());
+    return Future.all(record, answers, similar).map(all -> {
       Map<String, Object> model = PageRenderer.base(account, ctx.request().path());
       model.put("record", record.result());
       model.put("followups", answers.result());
+      model.put("similar", similar.result());
       model.put("canAnswer", ArchiveAccess.mayAnswer(account, session));
       model.put("statuses", FollowUp.STATUSES);
       model.put("dates", Dates.of(lang));

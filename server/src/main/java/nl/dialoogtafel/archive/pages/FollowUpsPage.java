@@ -14,19 +14,24 @@ import nl.dialoogtafel.archive.Dates;
 import nl.dialoogtafel.archive.FollowUp;
 import nl.dialoogtafel.archive.FollowUpStore;
 import nl.dialoogtafel.archive.IndexEntry;
+import nl.dialoogtafel.archive.RecurringKnelpunten;
 
 /**
  * {@code /archief/knelpunten}: every knelpunt raised in the sessions this account may read, with
  * what the municipality did with it, newest session first; filter by status ("geen" for not yet
- * answered) and municipality. The loop from the room to the wethouder and back, on one page.
+ * answered) and municipality. The loop from the room to the wethouder and back, on one page; above
+ * it the recurring themes ({@link RecurringKnelpunten}): what keeps coming back, where and when.
  */
 public final class FollowUpsPage {
 
   private final PageRenderer pages;
   private final ArchiveIndex index;
   private final FollowUpStore followups;
+  private final RecurringKnelpunten recurring;
 
-  public FollowUpsPage(PageRenderer pages, ArchiveIndex index, FollowUpStore followups) {
+  public FollowUpsPage(PageRenderer pages, ArchiveIndex index, FollowUpStore followups,
+      RecurringKnelpunten recurring) {
+    this.recurring = recurring;
     this.pages = pages;
     this.index = index;
     this.followups = followups;
@@ -55,6 +60,10 @@ public final class FollowUpsPage {
               }
             }
           });
+          return rows;
+        }))
+        .compose(rows -> recurring.themes(account, municipality).map(themes -> {
+          model.put("themes", themes);
           return rows;
         }))
         .compose(rows -> {
