@@ -43,7 +43,7 @@ record ArchiveHandlers(
         new ArchiveListPage(pages, new ArchiveSearch(index), templates),
         new FollowUpForm(auth, pages, archive, records, followups),
         new FollowUpsPage(pages, index, followups, recurring),
-        new ReportPage(pages, pdf, index, source, records, followups, readLog),
+        new ReportPage(pages, pdf, index, source, records, followups, readLog, recurring),
         new ReadLogPage(pages, readLog));
   }
 }

@@ -50,6 +50,12 @@ public record AccountabilityReport(
    */
   public record Theme(String name, int count, List<String> sharedWords) {}
 
+  /** The same account with the recurring themes of its period (they come from the search index). */
+  public AccountabilityReport withThemes(List<Theme> themes) {
+    return new AccountabilityReport(municipality, from, to, sessions, totals, followUps, telling, storiesChart,
+        followUpChart, change, List.copyOf(themes));
+  }
+
   public record Telling(String session, String sessionTitle, String postId, String title, String text,
       NarrativeRecord.Person author) {}
 

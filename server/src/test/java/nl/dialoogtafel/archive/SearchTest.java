@@ -188,6 +188,14 @@ class SearchTest {
         "both Utrecht knelpunten in one theme: " + first);
     assertTrue(first.contains("Samengenomen omdat ze allemaal deze woorden gebruiken"), first);
     assertFalse(themes.contains(zeist.id), "no Zeist knelpunt in Utrecht's themes");
+
+    // The half-year account names the theme too, with its count and shared words.
+    java.time.LocalDate today = java.time.LocalDate.now(nl.dialoogtafel.archive.Dates.ZONE);
+    String account = archive.get("/archief/verantwoording?gemeente=Utrecht&van=" + today.minusMonths(6)
+        + "&tot=" + today.plusDays(1), readerUtrecht).body();
+    int table = account.indexOf("class=\"themes\"");
+    assertTrue(table > 0, "a table of recurring themes in the account: " + account);
+    assertTrue(account.substring(table, account.indexOf("</table>", table)).contains("behandelplek"), account);
   }
 
   @Test

@@ -23,6 +23,7 @@ import nl.dialoogtafel.archive.IndexEntry;
 import nl.dialoogtafel.archive.NarrativeRecord;
 import nl.dialoogtafel.archive.ReadLog;
 import nl.dialoogtafel.archive.RecordSource;
+import nl.dialoogtafel.archive.RecurringKnelpunten;
 
 /**
  * {@code /archief/verantwoording?gemeente=…&van=…&tot=…} (and {@code .pdf}): the half-year account
@@ -40,9 +41,10 @@ public final class ReportPage {
   private final ArchiveRecords records;
   private final FollowUpStore followups;
   private final ReadLog log;
+  private final RecurringKnelpunten recurring;
 
   public ReportPage(PageRenderer pages, PdfRenderer pdf, ArchiveIndex index, RecordSource source,
-      ArchiveRecords records, FollowUpStore followups, ReadLog log) {
+      ArchiveRecords records, FollowUpStore followups, ReadLog log, RecurringKnelpunten recurring) {
     this.pages = pages;
     this.pdf = pdf;
     this.index = index;
@@ -50,6 +52,7 @@ public final class ReportPage {
     this.records = records;
     this.followups = followups;
     this.log = log;
+    this.recurring = recurring;
   }
 
   public void page(RoutingContext ctx) {
@@ -129,9 +132,31 @@ public final class ReportPage {
           now.forEach(e -> ids.add(e.id()));
           before.forEach(e -> ids.add(e.id()));
           var answers = followups.forSessions(ids);
-          return Future.all(told, earlier, answers).map(done -> AccountabilityReport.of(municipality, from, to,
-              told.result(), earlier.result(), new HashMap<>(answers.result()), Dates.of(lang)::day));
+          Future<List<RecurringKnelpunten.Theme>> themes = recurring.themes(account, municipality)
+              .otherwise(List.of()); // the account stands without them when the index cannot answer
+          return Future.all(told, earlier, answers, themes).map(done -> AccountabilityReport.of(municipality, from,
+              to, told.result(), earlier.result(), new HashMap<>(answers.result()), Dates.of(lang)::day)
+              .withThemes(themesIn(themes.result(), from, to)));
         });
+  }
+
+  /**
+   * The recurring themes with knelpunten from this period: named by the words they share, counted
+   * over the period's sessions (a theme recurs across sessions; one that only recurred before is left out).
+   */
+  static List<AccountabilityReport.Theme> themesIn(List<RecurringKnelpunten.Theme> themes, LocalDate from,
+      LocalDate to) {
+    List<AccountabilityReport.Theme> out = new ArrayList<>();
+    for (RecurringKnelpunten.Theme theme : themes) {
+      long inPeriod = theme.knelpunten().stream().filter(row -> {
+        LocalDate day = Dates.localDay(row.session().closedAt());
+        return day != null && !day.isBefore(from) && !day.isAfter(to);
+      }).count();
+      if (inPeriod > 0) {
+        out.add(new AccountabilityReport.Theme(String.join(" / ", theme.shared()), (int) inPeriod, theme.shared()));
+      }
+    }
+    return out;
   }
 
   private static List<IndexEntry> closedIn(List<IndexEntry> entries, LocalDate from, LocalDate to) {
