@@ -346,6 +346,44 @@ class ConsolePageTest {
         .getString("state"));
   }
 
+  @Test
+  @DisplayName("'Volgende fase' starts the phase after the current one; starting one out of order asks first, and cancel starts nothing")
+  void nextPhaseAndOutOfOrder() throws Exception {
+    JsonObject session = facilitator.storySession();
+    io.vertx.core.json.JsonArray phases = new JsonObject(server.get("/api/sessions/" + session.getString("id"), cookie)
+        .body()).getJsonArray("phases");
+    int at = 0;
+    while (!"verhalen".equals(phases.getJsonObject(at).getString("id"))) {
+      at++;
+    }
+    JsonObject following = phases.getJsonObject(at + 1);
+    JsonObject first = phases.getJsonObject(0);
+    try (Phone phone = Phone.join(vertx, server.port(), session.getString("code"), "Noor", "Wijkteam Zuid")) {
+      logIn(browser);
+      openSession(browser, session);
+      WebElement next = browser.await(d -> d.findElements(By.cssSelector("button.next-phase")).stream()
+          .filter(WebElement::isDisplayed).findFirst().orElse(null));
+      assertEquals("Volgende fase: " + following.getString("title"), next.getText());
+      next.click();
+      JsonObject started = phone.live.next(m -> isEvent(m, "phase.started"));
+      assertEquals(following.getString("id"), started.getJsonObject("data").getJsonObject("phase").getString("id"));
+
+      // The first phase again is out of order: the console asks, and cancel starts nothing.
+      WebElement item = browser.find(By.cssSelector("li.phase[data-phase='" + first.getString("id") + "']"));
+      item.findElement(By.xpath(".//button[normalize-space()='Start deze fase']")).click();
+      WebElement confirm = item.findElement(By.cssSelector(".phase-confirm"));
+      browser.await(d -> confirm.isDisplayed() ? Boolean.TRUE : null);
+      assertTrue(confirm.getText().contains("is niet de volgende fase"), confirm.getText());
+      confirm.findElement(By.xpath(".//button[normalize-space()='Annuleren']")).click();
+      assertFalse(phone.live.receives(m -> isEvent(m, "phase.started"), 500), "cancel starts nothing");
+      item.findElement(By.xpath(".//button[normalize-space()='Start deze fase']")).click();
+      confirm.findElement(By.xpath(".//button[normalize-space()='Toch starten']")).click();
+      started = phone.live.next(m -> isEvent(m, "phase.started"));
+      assertEquals(first.getString("id"), started.getJsonObject("data").getJsonObject("phase").getString("id"));
+      assertAccessible(browser, "the phases panel");
+    }
+  }
+
   // ---- accessibility and small screens -----------------------------------------------------------
 
   /** A session with a phone and a story in it, so the view shows everything it can. */
