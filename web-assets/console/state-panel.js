@@ -25,6 +25,9 @@ export function statePanel(session, onChanged) {
     confirmText, el('div', { class: 'actions' }, confirmYes, confirmNo));
   close.setAttribute('aria-controls', confirmId);
   const buttons = el('div', { class: 'actions' }, lock, reopen, close);
+  // Once closed, the record is in the archive: the facilitator goes there in one step.
+  const record = el('a', { class: 'button record-link', attrs: { href: `/archief/${encodeURIComponent(session.id)}`, hidden: true },
+    text: t('console.state.toRecord') });
 
   let state = session.state;
   const path = action => `/api/sessions/${encodeURIComponent(session.id)}/${action}`;
@@ -74,10 +77,11 @@ export function statePanel(session, onChanged) {
     reopen.hidden = state !== 'locked';
     close.hidden = state === 'closed';
     if (state === 'closed') showConfirm(false);
+    record.hidden = state !== 'closed';
   }
 
   node.append(el('p', { class: 'state-line' }, el('span', { text: t('console.state.label') }), ' ', badge),
-    explanation, buttons, confirm, result.node);
+    explanation, buttons, record, confirm, result.node);
   update({ state });
   return { node, heading, update };
 }

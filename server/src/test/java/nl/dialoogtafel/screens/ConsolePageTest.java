@@ -340,6 +340,11 @@ class ConsolePageTest {
     button("Ja, sluit de sessie af").click();
     phone.live.next(m -> isEvent(m, "session.closed"));
     browser.await(d -> statusText(statePanel).contains("De sessie is afgesloten.") ? Boolean.TRUE : null);
+    // After closing, one step to the record in the archive.
+    WebElement toRecord = browser.find(By.cssSelector("a.record-link"));
+    assertTrue(toRecord.isDisplayed());
+    assertEquals("Bekijk het verslag in het archief", toRecord.getText());
+    assertTrue(toRecord.getAttribute("href").endsWith("/archief/" + session.getString("id")), toRecord.getAttribute("href"));
     browser.await(d -> d.findElements(By.xpath("//main//button[normalize-space()='Start deze fase']")).stream()
         .noneMatch(WebElement::isDisplayed) ? Boolean.TRUE : null);
     assertEquals("closed", new JsonObject(server.get("/api/sessions/" + session.getString("id"), cookie).body())
