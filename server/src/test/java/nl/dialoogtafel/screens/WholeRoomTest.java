@@ -171,7 +171,11 @@ class WholeRoomTest {
     server.startAgain(port);
     phone.browser().offline(false);
 
-    try (Phone other = Phone.join(vertx, server.port(), code, "Joost", "GGD Utrecht")) {
+    // Right after the restart the store may answer `unavailable` (nothing stored): a phone tries again.
+    Phone joined = org.awaitility.Awaitility.await("a phone joins once the restarted server's store answers")
+        .atMost(java.time.Duration.ofSeconds(20)).ignoreExceptionsInstanceOf(AssertionError.class)
+        .until(() -> Phone.join(vertx, server.port(), code, "Joost", "GGD Utrecht"), java.util.Objects::nonNull);
+    try (Phone other = joined) {
       kiosk.awaitText(story);
       phone.browser().await(d -> d.findElement(By.id("post-list")).getText().contains(story)
           && !d.findElement(By.tagName("body")).getText().contains("wacht op verbinding") ? Boolean.TRUE : null);

@@ -33,6 +33,7 @@ public final class Phone implements AutoCloseable {
     String ref = live.request(join);
     JsonObject reply = live.reply(ref);
     if (!"welcome".equals(reply.getString("type"))) {
+      live.close();
       throw new AssertionError("expected welcome, got " + reply);
     }
     return new Phone(live, reply);
