@@ -227,7 +227,9 @@ public final class ArchiveIndex implements AutoCloseable {
       sessions.add(ArchivedSession.fromJson(StoredEvents.object(doc).put("id", doc.getString("_id"))));
       revisions.put(doc.getString("_id"), revision(doc));
     }
-    Map<String, FollowUp> answers = followups.forSessions(ids).toCompletionStage().toCompletableFuture().get();
+    // Read here, like the sessions above: this runs on the index's own thread already, and waiting on
+    // the database pool from it would hold two threads for one read.
+    Map<String, FollowUp> answers = followups.readForSessions(ids);
     List<SessionDoc> docs = new ArrayList<>();
     boolean lost = false;
     for (NarrativeRecord record : source.narratives(sessions)) {

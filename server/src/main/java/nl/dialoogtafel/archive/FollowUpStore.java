@@ -57,7 +57,12 @@ public final class FollowUpStore {
 
   /** The follow-ups of many sessions, by post id (post ids are unique across sessions). */
   public Future<Map<String, FollowUp>> forSessions(Collection<String> sessions) {
-    return db.call(() -> byPost(db.collection(COLLECTION).find(in("session", sessions))));
+    return db.call(() -> readForSessions(sessions));
+  }
+
+  /** The same, read now on the calling thread: for work already off the event loops (the index). */
+  Map<String, FollowUp> readForSessions(Collection<String> sessions) {
+    return byPost(db.collection(COLLECTION).find(in("session", sessions)));
   }
 
   /** Follow-ups of one municipality and community, newest first (for the kiosk). */
