@@ -96,7 +96,7 @@ public final class DutchText {
     @Override
     protected TokenStreamComponents createComponents(String fieldName) {
       Tokenizer source = new StandardTokenizer();
-      TokenStream out = new ASCIIFoldingFilter(new LowerCaseFilter(source));
+      TokenStream out = folded(source);
       if (compounds) {
         // Only when indexing: "wachtlijstproblematiek" is also "wachtlijst" and "problematiek", so a
         // search for the part finds the whole (split in a query, a whole would find every part).
@@ -113,7 +113,7 @@ public final class DutchText {
 
     @Override
     protected TokenStream normalize(String fieldName, TokenStream in) {
-      return new ASCIIFoldingFilter(new LowerCaseFilter(in));
+      return folded(in);
     }
   }
 
@@ -127,8 +127,13 @@ public final class DutchText {
     @Override
     protected TokenStreamComponents createComponents(String fieldName) {
       Tokenizer source = new StandardTokenizer();
-      return new TokenStreamComponents(source, new ASCIIFoldingFilter(new LowerCaseFilter(source)));
+      return new TokenStreamComponents(source, folded(source));
     }
+  }
+
+  /** Lower case, accents folded: the first steps of every chain here, so all see the same words. */
+  private static TokenStream folded(TokenStream in) {
+    return new ASCIIFoldingFilter(new LowerCaseFilter(in));
   }
 
   private static CharArraySet parts() {
