@@ -13,14 +13,12 @@ import { Rotation } from './rotation.js';
 const KINDS = new Set(['story', 'barrier']);
 /** The spotlight's type, largest first (rem; 1rem is 28 px at 720p, 42 px at 1080p): 1,500 characters fit whole. */
 const SPOTLIGHT_SIZES = [2.4, 2.1, 1.85, 1.6, 1.4, 1.25, 1.1, 1, 0.92, 0.85, 0.8, 0.75];
-export const ORDERS = ['newest', 'recognised'];
 
 export class Wall {
   constructor({ wall, columns, list, barriers, barriersColumn, spotlight, pager, empty, announce }, t) {
     Object.assign(this, { wall, columns, list, barriers, barriersColumn, spotlight, pager, empty, announce, t });
     this.stories = new PagedList(list);
     this.knelpunten = new PagedList(barriers);
-    this.order = 'newest';
     this.rotation = new Rotation(pager, t, { show: page => this.show(page), count: () => this.pageCount() });
     this.reset();
   }
@@ -50,13 +48,9 @@ export class Wall {
     this.quiet = true;
   }
 
-  setOrder(order) {
-    if (ORDERS.includes(order)) this.order = order;
-  }
-
   /** Renders the wall; returns whether anything is on it. `invite`: show the hint when empty. */
   render(record, invite = true) {
-    const visible = this.ordered(record.visiblePosts());
+    const visible = record.visiblePosts(); // newest first
     const spotlit = record.spotlight ? record.posts.get(record.spotlight) : null;
     const featured = spotlit && !spotlit.removed ? spotlit : null;
     this.seenUpTo = this.newestSeq;
@@ -75,9 +69,8 @@ export class Wall {
     if (featured) {
       this.layoutSpotlight(featured);
     } else {
-      const others = visible;
-      this.stories.setItems((split ? others.filter(post => post.kind !== 'barrier') : others).map(post => this.item(post)));
-      this.knelpunten.setItems(split ? others.filter(post => post.kind === 'barrier').map(post => this.item(post)) : []);
+      this.stories.setItems((split ? visible.filter(post => post.kind !== 'barrier') : visible).map(post => this.item(post)));
+      this.knelpunten.setItems(split ? visible.filter(post => post.kind === 'barrier').map(post => this.item(post)) : []);
       this.stories.layout();
       this.knelpunten.layout();
     }
@@ -85,11 +78,6 @@ export class Wall {
     this.rotation.draw();
     this.fresh = () => false; // lit up once, when it arrives; not again when its page comes round
     return visible.length > 0;
-  }
-
-  ordered(posts) {
-    if (this.order !== 'recognised') return posts; // newest first already
-    return [...posts].sort((a, b) => b.recognitions.length - a.recognitions.length || b.seq - a.seq);
   }
 
   /** How many pages the wall turns through now (parts of the spotlight, or pages of posts). */

@@ -199,7 +199,7 @@ class KioskWallTest {
       Map<String, Object> read = readEveryPage(b);
       assertEveryPostWhole(texts, read, "1920×1080, 300 posts");
       assertTrue(((List<?>) read.get("pages")).size() >= 10, "pages: " + ((List<?>) read.get("pages")).size());
-      // A card shows at most eight posts at once, and only the page on screen is in the page.
+      // A page shows at most eight posts at once, and only the page on screen is in the DOM.
       assertTrue(((Number) b.script("return document.querySelectorAll('#posts li').length")).intValue() <= 8);
     }
   }
