@@ -549,8 +549,8 @@ class ConsolePageTest {
       browser.await(d -> "true".equals(d.findElement(By.cssSelector("li.post[data-post='" + id
           + "'] button[data-action=telling]")).getAttribute("aria-pressed")) ? Boolean.TRUE : null);
       // The console says what the click did (it once said "weggehaald" when the room's event came first).
-      browser.awaitText("Gemarkeerd als typerend verhaal");
-      assertFalse(browser.dom().contains("Markering als typerend verhaal weggehaald"), "the click marked the story");
+      browser.awaitText("Gemarkeerd als sprekend verhaal");
+      assertFalse(browser.dom().contains("Markering als sprekend verhaal weggehaald"), "the click marked the story");
 
       WebElement harvestPanel = browser.find(By.cssSelector(".harvest-panel"));
       harvestPanel.findElements(By.tagName("textarea")).get(0).sendKeys("Korte lijnen tussen school en wijkteam.");
