@@ -5,6 +5,7 @@ import { el } from '../shared/dom.js';
 import { t } from '../shared/i18n.js';
 import { api } from './api.js';
 import { countsPanel } from './counts-panel.js';
+import { exportPanel } from './export-panel.js';
 import { feedback } from './feedback.js';
 import { harvestPanel } from './harvest-panel.js';
 import { joinPanel } from './join-panel.js';
@@ -88,7 +89,7 @@ export async function sessionView({ notice }, id) {
         el('span', { text: [snapshot.municipality, snapshot.community].filter(Boolean).join(' · ') }), ' ', subtitleState)),
     arrival.node,
     el('div', { class: 'session-grid' },
-      el('div', { class: 'session-side' }, join.node, state.node, counts.node),
+      el('div', { class: 'session-side' }, join.node, state.node, counts.node, exportPanel(snapshot).node),
       el('div', { class: 'session-main' }, phases.node, posts.node, harvest.node, people.node)));
   render();
 

@@ -14,6 +14,7 @@ import nl.dialoogtafel.archive.pages.ArchiveListPage;
 import nl.dialoogtafel.archive.pages.ArchivePages;
 import nl.dialoogtafel.archive.pages.FollowUpForm;
 import nl.dialoogtafel.archive.pages.FollowUpsPage;
+import nl.dialoogtafel.archive.pages.LiveExports;
 import nl.dialoogtafel.archive.pages.ReadLogPage;
 import nl.dialoogtafel.archive.pages.ReportPage;
 import nl.dialoogtafel.http.PageRenderer;
@@ -28,7 +29,8 @@ record ArchiveHandlers(
     FollowUpForm answer,
     FollowUpsPage knelpunten,
     ReportPage report,
-    ReadLogPage readLog) {
+    ReadLogPage readLog,
+    LiveExports exports) {
 
   static ArchiveHandlers wire(Vertx vertx, Auth auth, TemplateCatalog templates, RecordSource source,
       ArchiveRecords records, ArchiveIndex index, FollowUpStore followups, ReadLog readLog) {
@@ -44,6 +46,7 @@ record ArchiveHandlers(
         new FollowUpForm(auth, pages, archive, records, followups),
         new FollowUpsPage(pages, index, followups, recurring),
         new ReportPage(pages, pdf, index, source, records, followups, readLog, recurring),
-        new ReadLogPage(pages, readLog));
+        new ReadLogPage(pages, readLog),
+        new LiveExports(source, pages, readLog));
   }
 }

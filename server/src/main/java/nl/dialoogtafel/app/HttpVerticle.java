@@ -103,6 +103,9 @@ public final class HttpVerticle extends VerticleBase {
     router.post("/api/sessions/:id/posts/:postId/telling").handler(api::markTelling);
     router.get("/api/sessions/:id/participants").handler(api::listParticipants);
     router.post("/api/sessions/:id/participants/:participantId/erase").handler(api::eraseParticipant);
+    // The record so far and the posts, for the facilitator during the session (read as the archive reads).
+    router.get("/api/sessions/:id/export.json").handler(services.archive().exports()::record);
+    router.get("/api/sessions/:id/posts.csv").handler(services.archive().exports()::posts);
     router.route("/api/*").handler(ctx -> ApiReplies.error(ctx, 404, "not_found", "not_found_route", null));
 
     // The archive: server-rendered pages, apart from the live and API routes above.
