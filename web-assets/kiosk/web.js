@@ -1,16 +1,25 @@
-// The web of connections: organisations as nodes, exchanged contacts as edges, laid out live
-// by d3-force (loaded as classic scripts onto window.d3). One simulation for the whole morning:
-// new organisations and links are added to it and it is warmed up briefly; it stops by itself
-// once settled, so an idle kiosk costs no CPU. Edges between the same two organisations are
-// merged into one (thicker) line, so the DOM grows with pairs of organisations, not with contacts.
+// The web of connections: organisations as dots on a ring, exchanged contacts as lines between
+// them, each organisation's name beside its dot on the outside of the ring: to the right on the
+// right half, to the left on the left half, one name per row. The rows of a half are evenly spaced,
+// so no name can cover another, and every name stays inside the picture: a name is wrapped onto
+// as many lines as its row has room for, and only a name longer than that is shortened ("…", the
+// whole name in its <title> and in the list for screen readers). The type shrinks as the room
+// fills, down to a floor. A force layout used to place the dots: its labels were cut at 18
+// characters and a label that would have covered another was hidden, so names vanished.
+// Edges between the same two organisations are merged into one (thicker) line, so the DOM grows
+// with pairs of organisations, not with contacts. The layout is computed, not animated: an idle
+// kiosk costs no CPU and is at rest as soon as it is drawn.
 import { el, fill } from '../shared/dom.js';
-import { organisationKey, shorten } from './fit.js';
+import { organisationKey } from './fit.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
-const LABEL_MAX = 18;
-/** How warm a change makes the layout: enough to make room, not enough to scramble it. */
-const WARM_ADD = 0.5;
-const WARM_RESIZE = 0.2;
+/** Type size of a name in rem: as large as the rows allow, within these bounds. */
+const FONT_MAX = 0.8;
+const FONT_MIN = 0.45;
+/** A line as tall as the drawn box of its letters (DejaVu Sans: ascent and descent are 1.17em) and a little air. */
+const LINE_HEIGHT = 1.25;
+const MAX_LINES = 3;
+const ELLIPSIS = '…';
 
 export class ConnectionWeb {
   constructor({ svg, canvas, empty, heading, list }, t) {
@@ -19,21 +28,13 @@ export class ConnectionWeb {
     this.nodeLayer = svg.querySelector('.nodes');
     this.width = 0;
     this.height = 0;
-    const d3 = window.d3;
-    this.simulation = d3.forceSimulation([])
-      .force('link', d3.forceLink([]).id(node => node.key))
-      .force('charge', d3.forceManyBody().strength(-150))
-      .force('center', d3.forceCenter())
-      .force('collide', d3.forceCollide(node => node.space).iterations(2))
-      .force('labels', labelsApart(() => this.rem || 28))
-      // A gentle pull to the middle keeps separate pairs on screen (forceCenter alone does not).
-      .force('x', d3.forceX().strength(0.05))
-      .force('y', d3.forceY().strength(0.12))
-      .alphaDecay(0.035)
-      .on('tick', () => this.draw())
-      .on('end', () => { this.running = false; this.onMotion?.(false); })
-      .stop();
-    this.reducedMotion = matchMedia('(prefers-reduced-motion: reduce)');
+    // Never moving: the kiosk's settled marker asks; watchMotion is kept for its callers.
+    this.running = false;
+    // One hidden text to measure names with, at the size they will be drawn.
+    this.ruler = document.createElementNS(SVG, 'text');
+    this.ruler.setAttribute('visibility', 'hidden');
+    this.ruler.setAttribute('aria-hidden', 'true');
+    this.widths = new Map();
     new ResizeObserver(() => this.resize()).observe(canvas);
     this.reset();
   }
@@ -47,14 +48,11 @@ export class ConnectionWeb {
     this.total = 0;
     fill(this.linkLayer);
     fill(this.nodeLayer);
-    this.simulation.stop();
-    this.running = false; // whether the layout is moving; it stops by itself once settled
-    this.simulation.nodes(this.nodes);
-    this.simulation.force('link').links(this.links);
+    this.svg.append(this.ruler);
     this.describe();
   }
 
-  /** Calls `callback(true)` when the layout starts moving and `callback(false)` when it comes to rest. */
+  /** The layout never moves, so there is never motion to report. */
   watchMotion(callback) {
     this.onMotion = callback;
   }
@@ -66,17 +64,14 @@ export class ConnectionWeb {
     if (connections.length === this.seen) return;
     for (let i = this.seen; i < connections.length; i++) this.add(connections[i].between);
     this.seen = connections.length;
-    this.simulation.nodes(this.nodes);
-    this.simulation.force('link').links(this.links);
-    this.size();
     this.describe();
-    this.warm(WARM_ADD);
+    this.layout();
   }
 
   add(between) {
     if (!Array.isArray(between) || between.length < 2) return;
-    const a = this.node(between[0]?.organisation, null);
-    const b = this.node(between[1]?.organisation, a);
+    const a = this.node(between[0]?.organisation);
+    const b = this.node(between[1]?.organisation);
     if (!a || !b) return;
     this.total++;
     a.degree++;
@@ -84,7 +79,7 @@ export class ConnectionWeb {
     const key = [a.key, b.key].sort().join('\u0000');
     let link = this.byPair.get(key);
     if (!link) {
-      link = { key, source: a.key, target: b.key, a, b, count: 0, line: null };
+      link = { key, a, b, count: 0, line: null };
       if (a !== b) {
         // A connection within one organisation has no line to draw, but it is counted and listed.
         link.line = document.createElementNS(SVG, 'line');
@@ -96,132 +91,119 @@ export class ConnectionWeb {
     link.count++;
   }
 
-  /** The node of an organisation, created next to `near` (its partner) so the layout grows calmly. */
-  node(name, near) {
+  /** The node of an organisation, in the order organisations first made a connection. */
+  node(name) {
     if (typeof name !== 'string' || !name.trim()) return null;
     const key = organisationKey(name);
     let node = this.byKey.get(key);
     if (node) return node;
-    const from = near || { x: this.width / 2, y: this.height / 2 };
     node = {
-      key, label: name.trim(), degree: 0,
-      x: from.x + (Math.random() - 0.5) * 40, y: from.y + (Math.random() - 0.5) * 40,
+      key, label: name.trim().replace(/\s+/g, ' '), degree: 0, x: 0, y: 0, r: 0,
       circle: document.createElementNS(SVG, 'circle'),
       text: document.createElementNS(SVG, 'text'),
+      title: document.createElementNS(SVG, 'title'),
     };
-    node.text.textContent = shorten(node.label, LABEL_MAX);
     this.nodeLayer.append(node.circle, node.text);
     this.byKey.set(key, node);
     this.nodes.push(node);
     return node;
   }
 
-  /** Node radius grows with the number of connections; the room a node claims includes its label. */
-  size() {
-    const rem = parseFloat(getComputedStyle(document.documentElement).fontSize) || 28;
-    if (rem !== this.rem) {
-      // Another projector resolution: the labels have a new size, measure them again.
-      for (const node of this.nodes) node.half = 0;
-      this.rem = rem;
-    }
-    for (const node of this.nodes) {
-      node.r = rem * (0.22 + 0.07 * Math.sqrt(node.degree));
-      node.circle.setAttribute('r', node.r.toFixed(1));
-      if (!node.half) node.half = (node.text.getComputedTextLength() || node.label.length * rem * 0.4) / 2;
-      node.space = Math.max(node.r + rem * 0.3, node.half * 0.8);
-      this.bound(node);
-    }
-    for (const link of this.links) {
-      link.line.setAttribute('stroke-width', (rem * (0.06 + 0.05 * Math.sqrt(link.count))).toFixed(1));
-    }
-    this.simulation.force('link').distance(Math.max(60, Math.min(this.width, this.height) * 0.4));
-    this.simulation.force('collide').radius(node => node.space);
-  }
-
   resize() {
     const width = this.canvas.clientWidth;
     const height = this.canvas.clientHeight;
     if (!width || !height || (width === this.width && height === this.height)) return;
-    // The first measurement may come after a whole morning of connections arrived (a reload):
-    // lay them out from scratch then, otherwise only make room.
-    const first = !this.width;
     this.width = width;
     this.height = height;
     this.svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
-    this.simulation.force('center').x(width / 2).y(height / 2);
-    this.simulation.force('x').x(width / 2);
-    this.simulation.force('y').y(height / 2);
-    this.size();
-    if (this.nodes.length) this.warm(first ? 1 : WARM_RESIZE);
+    this.layout();
   }
 
-  /** Runs the layout for a while; with reduced motion it is computed at once and drawn settled. */
-  warm(alpha) {
-    if (!this.width) return; // not measured yet: resize() warms it up
-    const simulation = this.simulation;
-    simulation.alpha(Math.max(simulation.alpha(), alpha));
-    if (this.reducedMotion.matches) {
-      simulation.stop();
-      const ticks = Math.ceil(Math.log(simulation.alphaMin() / alpha) / Math.log(1 - simulation.alphaDecay()));
-      simulation.tick(ticks);
-      this.draw();
-    } else {
-      this.running = true;
-      this.onMotion?.(true);
-      simulation.restart();
-    }
-  }
-
-  /** Where a node may be so that it and its label stay inside the picture. */
-  bound(node) {
-    const marginX = Math.max(node.half, node.r) + 4;
-    node.minX = marginX;
-    node.maxX = this.width - marginX;
-    node.minY = node.r + 4;
-    node.maxY = this.height - node.r - (this.rem || 28) * 0.8 - 4;
-  }
-
-  /** Positions everything, keeping each node and its label inside the picture. */
-  draw() {
-    const labelHeight = (this.rem || 28) * 0.8;
-    for (const node of this.nodes) {
-      node.x = clamp(node.x, node.minX, node.maxX);
-      node.y = clamp(node.y, node.minY, node.maxY);
+  /**
+   * Places the dots on a ring and the names beside them. The first half of the organisations
+   * (in order of arrival) runs down the right side, the rest up the left, so the ring keeps its
+   * order. The ring is as narrow as the names need (but never thinner than a few dots).
+   */
+  layout() {
+    const { width, height, nodes } = this;
+    if (!width || !height || !nodes.length) return;
+    const rem = parseFloat(getComputedStyle(document.documentElement).fontSize) || 28;
+    const pad = rem * 0.2;
+    const gap = rem * 0.2;
+    const right = nodes.slice(0, Math.ceil(nodes.length / 2));
+    const left = nodes.slice(right.length).reverse();
+    const rows = Math.max(right.length, left.length);
+    const row = (height - 2 * pad) / rows;
+    const font = clamp(row / LINE_HEIGHT, rem * FONT_MIN, rem * FONT_MAX);
+    const lineHeight = font * LINE_HEIGHT;
+    const lines = clamp(Math.floor(row / lineHeight), 1, MAX_LINES);
+    const dot = r => Math.min(rem * (0.16 + 0.06 * Math.sqrt(r.degree)), row * 0.3, rem * 0.45);
+    for (const node of nodes) node.r = dot(node);
+    // The ring leaves the names the room the longest needs, within a fifth of the picture a side.
+    const longest = Math.max(...nodes.map(node => this.measure(node.label, font)));
+    const largestDot = Math.max(...nodes.map(node => node.r));
+    const rx = clamp(width / 2 - pad - gap - largestDot - longest, Math.max(rem * 0.8, width * 0.08), width * 0.2);
+    const ry = height / 2 - pad;
+    const cx = width / 2;
+    const cy = height / 2;
+    const place = (side, sign) => side.forEach((node, i) => {
+      const y = pad + (height - 2 * pad) * (i + 0.5) / side.length;
+      const along = clamp((y - cy) / ry, -1, 1);
+      node.y = y;
+      node.x = cx + sign * rx * Math.sqrt(1 - along * along);
+      const room = sign > 0 ? width - pad - (node.x + node.r + gap) : node.x - node.r - gap - pad;
+      this.label(node, sign, font, lineHeight, wrap(node.label, room, lines, s => this.measure(s, font)), gap);
+    });
+    place(right, 1);
+    place(left, -1);
+    for (const node of nodes) {
       node.circle.setAttribute('cx', node.x.toFixed(1));
       node.circle.setAttribute('cy', node.y.toFixed(1));
-      node.text.setAttribute('x', node.x.toFixed(1));
-      node.text.setAttribute('y', (node.y + node.r + labelHeight * 0.95).toFixed(1));
+      node.circle.setAttribute('r', node.r.toFixed(1));
     }
-    this.placeLabels(labelHeight);
     for (const link of this.links) {
       link.line.setAttribute('x1', link.a.x.toFixed(1));
       link.line.setAttribute('y1', link.a.y.toFixed(1));
       link.line.setAttribute('x2', link.b.x.toFixed(1));
       link.line.setAttribute('y2', link.b.y.toFixed(1));
+      link.line.setAttribute('stroke-width', (rem * (0.05 + 0.04 * Math.sqrt(link.count))).toFixed(1));
     }
   }
 
-  /**
-   * A crowded room has more organisations than the picture has room for names: the best
-   * connected get their label, a label that would cover one already placed is left out (its
-   * dot stays, and every name is in the list for screen readers).
-   */
-  placeLabels(labelHeight) {
-    // The dots are obstacles too: a name must not hide another organisation's dot.
-    const placed = this.nodes.map(node => ({ left: node.x - node.r, right: node.x + node.r,
-      top: node.y - node.r, bottom: node.y + node.r, node }));
-    const byImportance = [...this.nodes].sort((a, b) => b.degree - a.degree || a.key.localeCompare(b.key));
-    for (const node of byImportance) {
-      const box = { left: node.x - node.half - 2, right: node.x + node.half + 2,
-        top: node.y + node.r, bottom: node.y + node.r + labelHeight + 2 };
-      const free = placed.every(other => other.node === node || box.right < other.left || box.left > other.right
-        || box.bottom < other.top || box.top > other.bottom);
-      if (free) placed.push(box);
-      if (node.labelShown !== free) {
-        node.labelShown = free;
-        node.text.setAttribute('visibility', free ? 'visible' : 'hidden');
-      }
+  /** Writes a node's name as lines beside its dot, centred on it; a shortened name keeps its whole form in a title. */
+  label(node, sign, font, lineHeight, lines, gap) {
+    const text = node.text;
+    text.style.fontSize = `${font.toFixed(1)}px`;
+    // As style, not attribute: the style sheet's text-anchor would win over an attribute.
+    text.style.textAnchor = sign > 0 ? 'start' : 'end';
+    const x = (node.x + sign * (node.r + gap)).toFixed(1);
+    // The first baseline: the block of lines centred on the dot (a baseline sits ~0.35em below the middle of its line).
+    const first = node.y - (lines.length - 1) * lineHeight / 2 + font * 0.35;
+    fill(text, lines.map((words, i) => {
+      const line = document.createElementNS(SVG, 'tspan');
+      line.setAttribute('x', x);
+      line.setAttribute('y', (first + i * lineHeight).toFixed(1));
+      line.textContent = words;
+      return line;
+    }));
+    if (lines[lines.length - 1].endsWith(ELLIPSIS)) {
+      node.title.textContent = node.label;
+      text.prepend(node.title);
     }
+  }
+
+  /** The drawn width of a text at a type size, measured once. */
+  measure(words, font) {
+    const key = `${font.toFixed(1)}\u0000${words}`;
+    let width = this.widths.get(key);
+    if (width === undefined) {
+      this.ruler.style.fontSize = `${font.toFixed(1)}px`;
+      this.ruler.textContent = words;
+      width = this.ruler.getComputedTextLength() || words.length * font * 0.6;
+      if (this.widths.size > 5000) this.widths.clear();
+      this.widths.set(key, width);
+    }
+    return width;
   }
 
   /** The words for everyone who cannot see the picture: a summary and a list of the pairs. */
@@ -245,51 +227,46 @@ export class ConnectionWeb {
 }
 
 /**
- * Labels are wide and flat, which forceCollide's circles do not see: this force pushes apart
- * nodes whose label boxes (circle plus the label under it) overlap, along the shorter way out.
- * O(n²) per tick, fine for the few dozen organisations of one room.
+ * A name as at most `most` lines no wider than `room`, word by word; what does not fit is cut at
+ * the end of the last line with "…" (a single word too long for a line is cut the same way).
  */
-function labelsApart(remOf) {
-  const STRENGTH = 0.35;
-  let nodes = [];
-  const force = () => {
-    const rem = remOf();
-    const labelHeight = rem * 0.8;
-    for (let i = 0; i < nodes.length; i++) {
-      const a = nodes[i];
-      for (let j = i + 1; j < nodes.length; j++) {
-        const b = nodes[j];
-        const dx = b.x + b.vx - a.x - a.vx;
-        const dy = b.y + b.vy - a.y - a.vy;
-        const overlapX = Math.max(a.half, a.r) + Math.max(b.half, b.r) + rem * 0.3 - Math.abs(dx);
-        const overlapY = a.r + b.r + labelHeight + rem * 0.2 - Math.abs(dy);
-        if (overlapX <= 0 || overlapY <= 0) continue;
-        // Move along the axis that needs the smaller push, both nodes alike (like forceCollide,
-        // not weakened as the layout cools, so labels end up apart), unless neither node can go
-        // further that way because it sits against the edge of the picture.
-        const signX = dx < 0 ? -1 : 1;
-        const signY = dy < 0 ? -1 : 1;
-        const freeX = canMove(a.x, -signX, a.minX, a.maxX) || canMove(b.x, signX, b.minX, b.maxX);
-        const freeY = canMove(a.y, -signY, a.minY, a.maxY) || canMove(b.y, signY, b.minY, b.maxY);
-        if (freeY && (overlapY < overlapX || !freeX)) {
-          const push = signY * overlapY * STRENGTH;
-          a.vy -= push;
-          b.vy += push;
-        } else {
-          const push = signX * overlapX * STRENGTH;
-          a.vx -= push;
-          b.vx += push;
-        }
-      }
+export function wrap(name, room, most, widthOf) {
+  const words = name.split(' ');
+  const lines = [];
+  let current = '';
+  for (let i = 0; i < words.length; i++) {
+    const tried = current ? `${current} ${words[i]}` : words[i];
+    if (widthOf(tried) <= room) {
+      current = tried;
+      continue;
     }
-  };
-  force.initialize = given => { nodes = given; };
-  return force;
+    if (current && lines.length < most - 1) {
+      lines.push(current);
+      current = '';
+      i--; // the word starts the next line
+      continue;
+    }
+    // No line left, or one word wider than a line: cut here.
+    lines.push(shortened(tried, room, widthOf));
+    return lines;
+  }
+  lines.push(current);
+  return lines;
 }
 
-/** Whether a node at `value` can still move in direction `sign` within [low, high]. */
-function canMove(value, sign, low, high) {
-  return sign < 0 ? value > low + 1 : value < high - 1;
+/**
+ * The longest start of `words` that fits `room` with "…" after it. Cut inside a word rather than
+ * at the last space: on a small picture every letter helps to recognise the organisation.
+ */
+function shortened(words, room, widthOf) {
+  let low = 0;
+  let high = words.length;
+  while (low < high) {
+    const middle = Math.ceil((low + high) / 2);
+    if (widthOf(words.slice(0, middle).trimEnd() + ELLIPSIS) <= room) low = middle;
+    else high = middle - 1;
+  }
+  return `${words.slice(0, low).replace(/[\s,.;:&-]+$/, '')}${ELLIPSIS}`;
 }
 
 function connectionsLabel(t, count) {
