@@ -161,7 +161,7 @@
   <#else>
   <h${level}><#if p.title??>${p.title}<#else>${t(p.barrier()?then("record.barrier_n", "record.story_n"), n)}</#if><#if p.telling> <span class="tag">${t("record.telling")}</span></#if></h${level}>
   <p class="text"><@l.lines p.text/></p>
-  <p class="by">${t("record.told_by")} <@l.person p=p.author/><#if p.barrier() && p.phaseTitle??> · ${p.phaseTitle}</#if> · ${dates.time(p.at)}</p>
+  <p class="by">${t("record.told_by")} <@l.person p=p.author/><#if p.barrier() && p.phaseTitle??> · ${p.phaseTitle}</#if> · <span class="time">${dates.time(p.at)}</span></p>
   </#if>
   <#if p.recognitions?has_content>
   <div class="recognitions">
