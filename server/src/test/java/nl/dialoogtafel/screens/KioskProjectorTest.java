@@ -21,6 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * The facilitator commands the projector (kiosk.view): one kiosk page at 1920×1080 follows each
@@ -164,6 +166,43 @@ class KioskProjectorTest {
       awaitJs(b, shown("#totals") + " && document.body.classList.contains('theme-dark')");
       awaitTotals(b, totals);
       assertTrue(String.valueOf(b.script("return document.getElementById('totals-heading').textContent")).startsWith("Afgesloten"));
+    }
+  }
+
+  @Test
+  @DisplayName("At phone width the console's projector panel sends the whole view, keeps the rest of it, and says how many posts wait behind a frozen wall")
+  void consoleAtPhoneWidth() throws Exception {
+    SessionScript session = facilitator.script().create("Regie op de telefoon", "Utrecht", null);
+    session.phase("verhalen");
+    try (Phone anna = session.join("Anna", "Wijkteam Oost", "wijkverpleegkundige", true);
+        Browser b = Browser.phone()) {
+      String first = session.post(anna, "eerste", "story", "Drie loketten", "Een moeder belde drie loketten voordat iemand hielp.");
+      b.go(server.origin() + "/regie");
+      b.find(By.name("username")).sendKeys(TestServer.ADMIN);
+      b.find(By.name("password")).sendKeys(TestServer.PASSWORD);
+      b.find(By.cssSelector(".login-form button[type=submit]")).click();
+      b.find(By.id("logout"));
+      b.go(server.origin() + "/regie#/sessie/" + session.id);
+      WebElement panel = b.find(By.cssSelector(".projector-panel"));
+      b.await(d -> panel.findElements(By.cssSelector("select[name=post] option")).size() == 2 ? Boolean.TRUE : null);
+
+      panel.findElement(By.xpath(".//label[input[@name='frozen']]")).click();
+      JsonObject frozen = anna.live.nextEvent("kiosk.view").getJsonObject("data");
+      assertEquals(Boolean.TRUE, frozen.getBoolean("frozen"), frozen.encode());
+      session.post(anna, "tweede", "story", "", "De wachtlijst voor de jeugd-GGZ duurde negen maanden.");
+      b.await(d -> panel.getText().contains("er wacht 1 nieuwe bijdrage") ? Boolean.TRUE : null);
+
+      new Select(panel.findElement(By.name("order"))).selectByValue("recognised");
+      JsonObject ordered = anna.live.nextEvent("kiosk.view").getJsonObject("data");
+      assertEquals("recognised", ordered.getString("order"));
+      assertEquals(Boolean.TRUE, ordered.getBoolean("frozen"), "the rest of the view stays: " + ordered.encode());
+      new Select(panel.findElement(By.name("post"))).selectByValue(first);
+      assertEquals(first, anna.live.nextEvent("kiosk.view").getJsonObject("data").getString("post"));
+      b.await(d -> panel.getText().contains("De projector is bijgewerkt.") ? Boolean.TRUE : null);
+
+      assertTrue(((Number) b.script("return document.documentElement.scrollWidth")).intValue() <= 360,
+          "nothing wider than the phone");
+      noViolations(b, "console at 360 px");
     }
   }
 
