@@ -19,7 +19,11 @@ export function projectorPanel(session) {
   const result = feedback();
   const path = `/api/sessions/${encodeURIComponent(session.id)}/kiosk`;
   let record = null;
-  let sending = false;
+  let recordSeq = 0;
+  let sending = 0;
+  /** The view the server last answered {seq, data}, until the live record has folded its event. */
+  let answered = null;
+  let queue = Promise.resolve();
 
   const boxes = new Map();
   const checks = FLAGS.map(name => {
@@ -44,24 +48,29 @@ export function projectorPanel(session) {
 
   /** The view as the record last said, with only posts still on the wall. */
   function current() {
-    const view = { ...DEFAULT_VIEW, ...(record?.kioskView || {}) };
+    const latest = answered && answered.seq > recordSeq ? answered.data : record?.kioskView;
+    const view = { ...DEFAULT_VIEW, ...(latest || {}) };
     delete view.frozenAt;
     const shown = view.post ? record?.posts.get(view.post) : null;
     if (!shown || shown.removed) view.post = null;
     return view;
   }
 
-  async function send(change) {
-    sending = true;
-    try {
-      await api(path, { method: 'PUT', body: { ...current(), ...change } });
-      result.ok(t('console.projector.saved'));
-    } catch (error) {
-      result.error(error.message);
-    } finally {
-      sending = false;
-      show();
-    }
+  /** One change at a time, each on top of the one before, so quick changes do not undo each other. */
+  function send(change) {
+    sending++;
+    queue = queue.then(async () => {
+      try {
+        const event = await api(path, { method: 'PUT', body: { ...current(), ...change } });
+        answered = { seq: event.seq, data: event.data };
+        result.ok(t('console.projector.saved'));
+      } catch (error) {
+        result.error(error.message);
+      } finally {
+        sending--;
+        show();
+      }
+    });
   }
 
   /** The list of visible posts, newest first, rebuilt only when it changed (a open list stays open). */
@@ -82,7 +91,7 @@ export function projectorPanel(session) {
     theme.select.value = view.theme;
     fillPosts();
     post.select.value = view.post || '';
-    const frozenAt = record?.kioskView?.frozen ? record.kioskView.frozenAt : null;
+    const frozenAt = view.frozen && record?.kioskView?.frozen ? record.kioskView.frozenAt : null;
     const count = frozenAt === null || frozenAt === undefined ? 0
       : record.visiblePosts().filter(p => p.seq > frozenAt).length;
     waiting.textContent = frozenAt === null || frozenAt === undefined ? ''
@@ -95,8 +104,10 @@ export function projectorPanel(session) {
   return {
     node,
     heading,
-    update(next) {
+    /** `seq`: how far the live record has folded (the events of our own answers included, once there). */
+    update(next, seq = 0) {
       record = next;
+      recordSeq = seq;
       show();
     },
   };

@@ -77,7 +77,7 @@ export async function sessionView({ notice }, id) {
     state.update(now);
     posts.update(watch.record, now);
     people.update(watch.record);
-    projector.update(watch.record);
+    projector.update(watch.record, watch.connection.lastSeq);
     subtitleState.textContent = t(`state.${now.state}`);
     subtitleState.className = `badge state-${now.state}`;
   }

@@ -20,10 +20,9 @@ export class Projector {
     Object.assign(this, { body, t });
     this.frozenMark = el('p', { class: 'frozen-mark', text: t('kiosk.view.frozen'), attrs: { hidden: true } });
     line.append(this.frozenMark);
-    this.signature = null;
   }
 
-  /** Sets the page's classes for `view`; returns whether anything about the layout changed. */
+  /** Sets the page's classes for `view`. */
   apply(view) {
     const body = this.body;
     body.classList.toggle('theme-dark', view.theme === 'dark');
@@ -31,9 +30,5 @@ export class Projector {
     body.classList.toggle('no-counts', !view.counts);
     body.classList.toggle('showing-totals', Boolean(view.totals));
     this.frozenMark.hidden = !view.frozen || Boolean(view.totals);
-    const signature = JSON.stringify(view);
-    const changed = signature !== this.signature;
-    this.signature = signature;
-    return changed;
   }
 }
