@@ -2,6 +2,7 @@ package nl.dialoogtafel.facilitator;
 
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.util.List;
 import java.util.Set;
 import nl.dialoogtafel.dialogue.Command;
 import nl.dialoogtafel.dialogue.KioskView;
@@ -57,7 +58,7 @@ public final class KioskViewApi {
     return on;
   }
 
-  private static String choice(JsonObject body, String field, java.util.List<String> allowed, String otherwise) {
+  private static String choice(JsonObject body, String field, List<String> allowed, String otherwise) {
     Object value = body.getValue(field);
     if (value == null) {
       return otherwise;

@@ -200,6 +200,8 @@ class KioskProjectorTest {
       assertEquals(first, anna.live.nextEvent("kiosk.view").getJsonObject("data").getString("post"));
       b.await(d -> panel.getText().contains("De projector is bijgewerkt.") ? Boolean.TRUE : null);
 
+      b.script("arguments[0].scrollIntoView()", panel);
+      screenshot(b, "console-projector-360.png");
       assertTrue(((Number) b.script("return document.documentElement.scrollWidth")).intValue() <= 360,
           "nothing wider than the phone");
       noViolations(b, "console at 360 px");
