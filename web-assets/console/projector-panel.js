@@ -113,9 +113,9 @@ export function projectorPanel(session) {
   };
 }
 
-/** "Jeugdteam Oost: Drie loketten…" — who, and the first words, so the facilitator knows which post. */
+/** "Drie loketten… — Anna, … bij Jeugdteam Oost": the first words first (a phone's list is narrow), then who. */
 function postLabel(post) {
   const words = (post.title || post.text || '').replace(/\s+/g, ' ').trim();
   const short = words.length > POST_LABEL_CHARS ? `${words.slice(0, POST_LABEL_CHARS - 1).trimEnd()}…` : words;
-  return `${describePerson(t, post.author)}: ${short}`;
+  return `${short} — ${describePerson(t, post.author)}`;
 }
