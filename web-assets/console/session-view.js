@@ -12,6 +12,7 @@ import { joinPanel } from './join-panel.js';
 import { peoplePanel } from './people-panel.js';
 import { phasesPanel } from './phases-panel.js';
 import { postsPanel } from './posts-panel.js';
+import { projectorPanel } from './projector-panel.js';
 import { statePanel } from './state-panel.js';
 import { viewHeading } from './view.js';
 import { kioskKey, watchSession } from './watch.js';
@@ -52,6 +53,7 @@ export async function sessionView({ notice }, id) {
   const posts = postsPanel(snapshot);
   const harvest = harvestPanel(snapshot);
   const people = peoplePanel(snapshot);
+  const projector = projectorPanel(snapshot);
   counts.update(snapshot.counts);
 
   const watch = watchSession(snapshot.id, kioskKey(snapshot.kioskUrl));
@@ -76,6 +78,7 @@ export async function sessionView({ notice }, id) {
     state.update(now);
     posts.update(watch.record, now);
     people.update(watch.record);
+    projector.update(watch.record, watch.connection.lastSeq);
     subtitleState.textContent = t(`state.${now.state}`);
     subtitleState.className = `badge state-${now.state}`;
   }
@@ -89,7 +92,8 @@ export async function sessionView({ notice }, id) {
         el('span', { text: [snapshot.municipality, snapshot.community].filter(Boolean).join(' · ') }), ' ', subtitleState)),
     arrival.node,
     el('div', { class: 'session-grid' },
-      el('div', { class: 'session-side' }, join.node, state.node, counts.node, exportPanel(snapshot).node),
+      el('div', { class: 'session-side' }, join.node, state.node, counts.node,
+        projector.node, exportPanel(snapshot).node),
       el('div', { class: 'session-main' }, phases.node, posts.node, harvest.node, people.node)));
   render();
 

@@ -7,8 +7,10 @@ import { SessionRecord } from '../shared/record.js';
 import { FollowupsPanel } from './followups.js';
 import { JoinPanel } from './join.js';
 import { PhasePanel } from './phase.js';
+import { Projector, viewOf } from './projector.js';
 import { SettledMarker } from './settled.js';
 import { showConnectionStatus } from './status.js';
+import { TotalsPanel } from './totals.js';
 import { Wall } from './wall.js';
 import { ConnectionWeb } from './web.js';
 import { WhoIsHere } from './who.js';
@@ -43,6 +45,9 @@ function start(session, kioskKey) {
   const who = new WhoIsHere({ box: document.querySelector('.who'), heading: $('who-heading'), list: $('who-list') }, t);
   const web = new ConnectionWeb({ svg: $('web-svg'), canvas: $('web-canvas'), empty: $('web-empty'),
     heading: $('web-heading'), list: $('web-list') }, t);
+  const projector = new Projector({ body: document.body, line: document.querySelector('.phase-line') }, t);
+  const totals = new TotalsPanel(document.querySelector('.stage'), t);
+  let frozenWall = null; // what a frozen wall was last drawn from
 
   const connection = new LiveConnection({
     storageKey: `dialoogtafel.kiosk.${session}`,
@@ -54,15 +59,34 @@ function start(session, kioskKey) {
     || document.querySelector('#posts .post.fresh') !== null);
   const render = () => {
     renderTimer = null;
+    // The facilitator's setting first: it decides what is on the page and how much room the wall has.
+    const view = viewOf(record);
+    projector.apply(view);
+    wall.setOrder(view.order);
     phase.render(record);
     join.render(record.session);
     who.render(record);
     web.render(record);
-    // The wall last: it packs its pages into the room the header and who-is-here leave.
-    // The earlier knelpunten fill the wall until the first story of this session arrives;
-    // the invitation to post shows only when there is nothing else.
-    const onWall = wall.render(record, !followups.available());
-    followups.render(!onWall);
+    // Without the numbers the web keeps its heading, not its count.
+    if (!view.counts) $('web-heading').textContent = t('kiosk.web.heading');
+    totals.render(record, view.totals);
+    if (view.totals) {
+      wall.hide();
+      followups.render(false);
+    } else {
+      // A frozen wall is drawn again only when the setting, the screen or the posts it shows change:
+      // a withdrawn or hidden post still leaves at once.
+      const shows = view.frozenAt === null ? null : [JSON.stringify(view), innerWidth, innerHeight,
+        ...record.visiblePosts().filter(post => post.seq <= view.frozenAt).map(post => post.id)].join('|');
+      if (shows === null || shows !== frozenWall) {
+        // The wall last: it packs its pages into the room the header and who-is-here leave.
+        // The earlier knelpunten fill the wall until the first story of this session arrives;
+        // the invitation to post shows only when there is nothing else.
+        const onWall = wall.render(record, !followups.available(), view);
+        followups.render(!onWall);
+      }
+      frozenWall = shows;
+    }
     settled.check();
   };
   const scheduleRender = () => {
@@ -75,6 +99,7 @@ function start(session, kioskKey) {
   web.watchMotion(moving => (moving ? settled.unsettle() : settled.check()));
 
   connection.addEventListener('reset', () => {
+    frozenWall = null;
     record.reset();
     wall.reset();
     web.reset();

@@ -9,7 +9,13 @@ export class Rotation {
     Object.assign(this, { pager, t, show, count });
     this.page = 0;
     this.paused = false;
+    this.held = false;
     this.timer = null;
+  }
+
+  /** A frozen wall keeps its page (the clicker still turns it); unlike a pause, the pager does not say so. */
+  hold(held) {
+    this.held = held;
   }
 
   /** Draws the current page again (after new content), keeping the page where it can. */
@@ -20,7 +26,7 @@ export class Rotation {
     // The line keeps its place when empty (CSS): the pages were measured with it there.
     this.pager.textContent = count < 2 ? ''
       : this.t(this.paused ? 'kiosk.wall.pagePaused' : 'kiosk.wall.page', { page: this.page + 1, count });
-    if (count < 2 || this.paused) {
+    if (count < 2 || this.paused || this.held) {
       this.stop();
     } else if (this.timer === null) {
       // A page keeps its time when posts arrive meanwhile: a busy room still sees the pages turn.

@@ -13,12 +13,15 @@ import { Rotation } from './rotation.js';
 const KINDS = new Set(['story', 'barrier']);
 /** The spotlight's type, largest first (rem; 1rem is 28 px at 720p, 42 px at 1080p): 1,500 characters fit whole. */
 const SPOTLIGHT_SIZES = [2.4, 2.1, 1.85, 1.6, 1.4, 1.25, 1.1, 1, 0.92, 0.85, 0.8, 0.75];
+/** The wall's orders, as the facilitator sets them (kiosk.view `order`). */
+export const ORDERS = ['newest', 'recognised'];
 
 export class Wall {
   constructor({ wall, columns, list, barriers, barriersColumn, spotlight, pager, empty, announce }, t) {
     Object.assign(this, { wall, columns, list, barriers, barriersColumn, spotlight, pager, empty, announce, t });
     this.stories = new PagedList(list);
     this.knelpunten = new PagedList(barriers);
+    this.order = 'newest';
     this.rotation = new Rotation(pager, t, { show: page => this.show(page), count: () => this.pageCount() });
     this.reset();
   }
@@ -48,11 +51,23 @@ export class Wall {
     this.quiet = true;
   }
 
-  /** Renders the wall; returns whether anything is on it. `invite`: show the hint when empty. */
-  render(record, invite = true) {
-    const visible = record.visiblePosts(); // newest first
-    const spotlit = record.spotlight ? record.posts.get(record.spotlight) : null;
+  setOrder(order) {
+    if (ORDERS.includes(order)) this.order = order;
+  }
+
+  /**
+   * Renders the wall; returns whether anything is on it. `invite`: show the hint when empty.
+   * `view` (the projector's setting, see projector.js): a frozen wall shows the posts up to
+   * `frozenAt`; a post the facilitator put full-screen takes the stage as the spotlight does, and
+   * wins over it while it is on the wall.
+   */
+  render(record, invite = true, view = null) {
+    const frozenAt = view?.frozenAt ?? null;
+    const visible = this.ordered(record.visiblePosts().filter(post => frozenAt === null || post.seq <= frozenAt));
+    const chosen = view?.post ? record.posts.get(view.post) : null;
+    const spotlit = chosen && !chosen.removed ? chosen : record.spotlight ? record.posts.get(record.spotlight) : null;
     const featured = spotlit && !spotlit.removed ? spotlit : null;
+    this.rotation.hold(frozenAt !== null);
     this.seenUpTo = this.newestSeq;
     const quiet = this.quiet;
     this.announceNew(visible, featured);
@@ -78,6 +93,12 @@ export class Wall {
     this.rotation.draw();
     this.fresh = () => false; // lit up once, when it arrives; not again when its page comes round
     return visible.length > 0;
+  }
+
+  /** Most recognised first (newest first among equals), or newest first as the record gives them. */
+  ordered(posts) {
+    if (this.order !== 'recognised') return posts;
+    return [...posts].sort((a, b) => b.recognitions.length - a.recognitions.length || b.seq - a.seq);
   }
 
   /** How many pages the wall turns through now (parts of the spotlight, or pages of posts). */

@@ -17,6 +17,7 @@ export class SessionRecord extends EventTarget {
     this.connections = [];
     this.spotlight = null;
     this.harvest = null;
+    this.kioskView = null;
     this.online = new Set();
     this.changed();
   }
@@ -34,6 +35,7 @@ export class SessionRecord extends EventTarget {
     this.connections = snapshot.connections || [];
     this.spotlight = snapshot.spotlight ?? null;
     this.harvest = snapshot.harvest ?? null;
+    this.kioskView = snapshot.kioskView ?? null;
     this.changed();
   }
 
@@ -43,6 +45,7 @@ export class SessionRecord extends EventTarget {
       state: this.state, phase: this.phase, phaseStartedAt: this.phaseStartedAt, spotlight: this.spotlight,
       harvest: this.harvest, participants: [...this.participants.values()], posts: [...this.posts.values()],
       connections: this.connections,
+      kioskView: this.kioskView,
     };
   }
 
@@ -107,6 +110,13 @@ export class SessionRecord extends EventTarget {
       case 'harvest.added':
         this.harvest = { harvest: data.harvest, agreements: data.agreements, at: event.at };
         break;
+      case 'kiosk.view': {
+        // Extension: the projector's setting, the last one wins. A frozen wall shows the posts up to
+        // the event that froze it, however often the setting changes while it stays frozen.
+        const since = this.kioskView?.frozenAt ?? null;
+        this.kioskView = { ...data, frozenAt: data.frozen ? since ?? event.seq : null };
+        break;
+      }
       default:
         break; // events this screen does not know are ignored, as the protocol asks
     }

@@ -12,6 +12,7 @@ import io.vertx.ext.web.handler.StaticHandler;
 import nl.dialoogtafel.accounts.AccountsApi;
 import nl.dialoogtafel.accounts.Auth;
 import nl.dialoogtafel.facilitator.FacilitatorApi;
+import nl.dialoogtafel.facilitator.KioskViewApi;
 import nl.dialoogtafel.facilitator.Screens;
 import nl.dialoogtafel.http.ApiReplies;
 import nl.dialoogtafel.http.FlushBatching;
@@ -106,6 +107,7 @@ public final class HttpVerticle extends VerticleBase {
     // The record so far and the posts, for the facilitator during the session (read as the archive reads).
     router.get("/api/sessions/:id/export.json").handler(services.archive().exports()::record);
     router.get("/api/sessions/:id/posts.csv").handler(services.archive().exports()::posts);
+    router.put("/api/sessions/:id/kiosk").handler(new KioskViewApi(api)::put);
     router.route("/api/*").handler(ctx -> ApiReplies.error(ctx, 404, "not_found", "not_found_route", null));
 
     // The archive: server-rendered pages, apart from the live and API routes above.

@@ -22,6 +22,7 @@ import nl.dialoogtafel.dialogue.SessionEvent.PhaseStarted;
 import nl.dialoogtafel.dialogue.SessionEvent.PostAdded;
 import nl.dialoogtafel.dialogue.SessionEvent.PostHidden;
 import nl.dialoogtafel.dialogue.SessionEvent.PostMarked;
+import nl.dialoogtafel.dialogue.SessionEvent.KioskViewSet;
 import nl.dialoogtafel.dialogue.SessionEvent.PostSpotlighted;
 import nl.dialoogtafel.dialogue.SessionEvent.PostWithdrawn;
 import nl.dialoogtafel.dialogue.SessionEvent.RecognitionAdded;
@@ -105,6 +106,12 @@ final class RecordReading implements SessionEvent.Cases<RecordReading> {
     if (post != null) {
       post.telling = e.telling();
     }
+    return this;
+  }
+
+  /** What the projector showed is not part of the account of the session. */
+  @Override
+  public RecordReading on(KioskViewSet e) {
     return this;
   }
 

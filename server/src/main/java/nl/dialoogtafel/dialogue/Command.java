@@ -37,4 +37,7 @@ public sealed interface Command {
 
   /** Extension: the facilitator marks (or unmarks) a story as telling, for the half-year account. */
   record MarkTelling(String postId, boolean telling) implements Command {}
+
+  /** Extension: what the projector shows (join panel, counts, freeze, one post, theme, order, totals). */
+  record SetKioskView(KioskView view) implements Command {}
 }

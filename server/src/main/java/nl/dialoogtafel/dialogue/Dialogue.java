@@ -17,6 +17,7 @@ import nl.dialoogtafel.dialogue.Command.RequestContact;
 import nl.dialoogtafel.dialogue.Command.Spotlight;
 import nl.dialoogtafel.dialogue.Command.StartPhase;
 import nl.dialoogtafel.dialogue.Command.Withdraw;
+import nl.dialoogtafel.dialogue.Command.SetKioskView;
 import nl.dialoogtafel.dialogue.SessionEvent.ConnectionMade;
 import nl.dialoogtafel.dialogue.SessionEvent.ContactDeclined;
 import nl.dialoogtafel.dialogue.SessionEvent.ContactRequested;
@@ -33,6 +34,7 @@ import nl.dialoogtafel.dialogue.SessionEvent.RecognitionAdded;
 import nl.dialoogtafel.dialogue.SessionEvent.SessionClosed;
 import nl.dialoogtafel.dialogue.SessionEvent.SessionLocked;
 import nl.dialoogtafel.dialogue.SessionEvent.SessionReopened;
+import nl.dialoogtafel.dialogue.SessionEvent.KioskViewSet;
 
 /**
  * The rules of a dialogue session as two pure functions: {@link #decide} turns a command into
@@ -100,6 +102,8 @@ public final class Dialogue {
       return !state.participants().containsKey(c.participantId()) || state.isErased(c.participantId())
           ? Decision.reject(Rejection.of("not_found", "participant_not_found"))
           : Decision.accept(new ParticipantErased(c.participantId()));
+    } else if (command instanceof SetKioskView c) {
+      return kioskView(c, state);
     }
     throw new IllegalArgumentException("unknown command " + command);
   }
@@ -231,5 +235,20 @@ public final class Dialogue {
     return accept
         ? Decision.accept(new ConnectionMade(request.id(), request.fromId(), request.toId()))
         : Decision.accept(new ContactDeclined(request.id()));
+  }
+
+  /**
+   * Any state: the closing totals are shown after closing too. A post shown full-screen must be on
+   * the wall; any visible post will do, not only the spotlighted one.
+   */
+  private static Decision kioskView(SetKioskView c, SessionState state) {
+    String postId = c.view().post();
+    if (postId != null) {
+      PostState post = state.posts().get(postId);
+      if (post == null || !post.visible()) {
+        return Decision.reject(Rejection.of("not_found", "post_not_found"));
+      }
+    }
+    return Decision.accept(new KioskViewSet(c.view()));
   }
 }

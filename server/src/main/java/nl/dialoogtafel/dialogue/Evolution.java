@@ -16,6 +16,7 @@ import nl.dialoogtafel.dialogue.SessionEvent.RecognitionAdded;
 import nl.dialoogtafel.dialogue.SessionEvent.SessionClosed;
 import nl.dialoogtafel.dialogue.SessionEvent.SessionLocked;
 import nl.dialoogtafel.dialogue.SessionEvent.SessionReopened;
+import nl.dialoogtafel.dialogue.SessionEvent.KioskViewSet;
 
 /**
  * What one event does to the state, before {@link Dialogue#evolve} counts it. One case per event,
@@ -111,5 +112,11 @@ final class Evolution implements SessionEvent.Cases<SessionState> {
   @Override
   public SessionState on(ContactDeclined e) {
     return state.withRequest(state.requests().get(e.requestId()).with(ContactRequest.Status.DECLINED));
+  }
+
+  /** What the projector shows is the screens' business; no rule reads it. */
+  @Override
+  public SessionState on(KioskViewSet e) {
+    return state;
   }
 }

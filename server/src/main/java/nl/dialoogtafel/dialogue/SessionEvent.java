@@ -50,6 +50,8 @@ public sealed interface SessionEvent {
 
     R on(PostMarked e);
 
+    R on(KioskViewSet e);
+
     R on(ContactRequested e);
 
     R on(ContactDeclined e);
@@ -193,6 +195,17 @@ public sealed interface SessionEvent {
   record PostMarked(String postId, boolean telling) implements SessionEvent {
     public String name() {
       return "post.marked";
+    }
+
+    public <R> R accept(Cases<R> cases) {
+      return cases.on(this);
+    }
+  }
+
+  /** Extension: what the facilitator has the projector show; the archive's record leaves it out. */
+  record KioskViewSet(KioskView view) implements SessionEvent {
+    public String name() {
+      return "kiosk.view";
     }
 
     public <R> R accept(Cases<R> cases) {

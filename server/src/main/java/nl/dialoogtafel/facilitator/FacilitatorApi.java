@@ -215,12 +215,12 @@ public final class FacilitatorApi {
     });
   }
 
-  private interface CommandReader {
+  interface CommandReader {
     Command read();
   }
 
   /** Runs one facilitator command on the session and answers 200 with the resulting event. */
-  private void act(RoutingContext ctx, CommandReader reader) {
+  void act(RoutingContext ctx, CommandReader reader) {
     Command command;
     try {
       command = reader.read();

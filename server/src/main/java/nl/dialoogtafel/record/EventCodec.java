@@ -11,6 +11,7 @@ import java.util.Set;
 import nl.dialoogtafel.dialogue.Participant;
 import nl.dialoogtafel.dialogue.Phase;
 import nl.dialoogtafel.dialogue.PostKind;
+import nl.dialoogtafel.dialogue.KioskView;
 import nl.dialoogtafel.dialogue.SessionEvent;
 import nl.dialoogtafel.dialogue.SessionEvent.ConnectionMade;
 import nl.dialoogtafel.dialogue.SessionEvent.HarvestAdded;
@@ -20,6 +21,7 @@ import nl.dialoogtafel.dialogue.SessionEvent.PhaseStarted;
 import nl.dialoogtafel.dialogue.SessionEvent.PostAdded;
 import nl.dialoogtafel.dialogue.SessionEvent.PostHidden;
 import nl.dialoogtafel.dialogue.SessionEvent.PostMarked;
+import nl.dialoogtafel.dialogue.SessionEvent.KioskViewSet;
 import nl.dialoogtafel.dialogue.SessionEvent.PostSpotlighted;
 import nl.dialoogtafel.dialogue.SessionEvent.PostWithdrawn;
 import nl.dialoogtafel.dialogue.SessionEvent.RecognitionAdded;
@@ -77,6 +79,9 @@ public final class EventCodec {
     DECODERS.put("post.marked", (d, people) -> new PostMarked(d.getString("post"), d.getBoolean("telling", true)));
     DECODERS.put("participant.erased", (d, people) ->
         new ParticipantErased(d.getJsonObject("participant").getString("id")));
+    DECODERS.put("kiosk.view", (d, people) -> new KioskViewSet(new KioskView(d.getBoolean("join", true),
+        d.getBoolean("counts", true), d.getBoolean("frozen", false), d.getString("post"), d.getString("theme", "light"),
+        d.getString("order", "newest"), d.getBoolean("totals", false))));
   }
 
   private EventCodec() {}

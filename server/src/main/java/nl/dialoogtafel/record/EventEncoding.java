@@ -2,6 +2,7 @@ package nl.dialoogtafel.record;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import nl.dialoogtafel.dialogue.KioskView;
 import nl.dialoogtafel.dialogue.Participant;
 import nl.dialoogtafel.dialogue.SessionEvent;
 import nl.dialoogtafel.dialogue.SessionEvent.ConnectionMade;
@@ -14,6 +15,7 @@ import nl.dialoogtafel.dialogue.SessionEvent.PhaseStarted;
 import nl.dialoogtafel.dialogue.SessionEvent.PostAdded;
 import nl.dialoogtafel.dialogue.SessionEvent.PostHidden;
 import nl.dialoogtafel.dialogue.SessionEvent.PostMarked;
+import nl.dialoogtafel.dialogue.SessionEvent.KioskViewSet;
 import nl.dialoogtafel.dialogue.SessionEvent.PostSpotlighted;
 import nl.dialoogtafel.dialogue.SessionEvent.PostWithdrawn;
 import nl.dialoogtafel.dialogue.SessionEvent.RecognitionAdded;
@@ -107,6 +109,13 @@ final class EventEncoding implements SessionEvent.Cases<JsonObject> {
   @Override
   public JsonObject on(PostMarked e) {
     return new JsonObject().put("post", e.postId()).put("telling", e.telling());
+  }
+
+  @Override
+  public JsonObject on(KioskViewSet e) {
+    KioskView v = e.view();
+    return new JsonObject().put("join", v.join()).put("counts", v.counts()).put("frozen", v.frozen())
+        .put("post", v.post()).put("theme", v.theme()).put("order", v.order()).put("totals", v.totals());
   }
 
   /** Private: kept with the contact notes, never in the public record. */

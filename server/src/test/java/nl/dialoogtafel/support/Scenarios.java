@@ -39,6 +39,9 @@ public final class Scenarios {
       session.close();
       session.harvest("We bellen elkaar voortaan eerst.", "Elke maand een casustafel in Oost.");
       session.telling("loketten");
+      // The projector frozen, then its theme changed while frozen: the freeze keeps its start.
+      session.kiosk(new io.vertx.core.json.JsonObject().put("frozen", true).put("post", session.posts.get("school")));
+      session.kiosk(new io.vertx.core.json.JsonObject().put("frozen", true).put("theme", "dark").put("order", "recognised"));
     }
     return session;
   }

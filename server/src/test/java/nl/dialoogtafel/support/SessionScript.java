@@ -102,6 +102,15 @@ public final class SessionScript {
     return api("/posts/" + posts.get(label) + "/telling", new JsonObject());
   }
 
+  /** Sets what the projector shows (PUT …/kiosk, the whole view); answers the kiosk.view event. */
+  public JsonObject kiosk(JsonObject view) throws Exception {
+    HttpResponse<String> response = server.put("/api/sessions/" + id + "/kiosk", cookie, view);
+    if (response.statusCode() != 200) {
+      throw new AssertionError("kiosk: " + response.statusCode() + " " + response.body());
+    }
+    return new JsonObject(response.body());
+  }
+
   public JsonObject api(String path, JsonObject body) throws Exception {
     HttpResponse<String> response = server.post("/api/sessions/" + id + path, cookie, body);
     if (response.statusCode() != 200) {

@@ -136,6 +136,17 @@ public final class TestServer implements AutoCloseable {
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
+  /** A JSON PUT with our own Origin (the projector's view is set as a whole). */
+  public HttpResponse<String> put(String path, String cookie, JsonObject body) throws IOException, InterruptedException {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + path))
+        .timeout(Duration.ofSeconds(20)).header("Content-Type", "application/json").header("Origin", origin())
+        .PUT(HttpRequest.BodyPublishers.ofString(body.encode()));
+    if (cookie != null) {
+      request.header("Cookie", cookie);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
   public HttpResponse<String> get(String path, String cookie) throws IOException, InterruptedException {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + path))
         .timeout(Duration.ofSeconds(20)).GET();

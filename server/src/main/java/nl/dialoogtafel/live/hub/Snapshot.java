@@ -28,6 +28,7 @@ final class Snapshot {
   private String state = "open";
   private String spotlight;
   private JsonObject harvest;
+  private JsonObject kioskView;
   private String encoded;
   /** The participants' wire form without brackets, appended per join; null after an erasure. */
   private StringBuilder encodedPeople = new StringBuilder();
@@ -90,6 +91,7 @@ final class Snapshot {
       case "session.closed" -> state = "closed";
       case "harvest.added" -> harvest = new JsonObject().put("harvest", data.getValue("harvest"))
           .put("agreements", data.getValue("agreements")).put("at", at);
+      case "kiosk.view" -> kioskView = KioskViewFold.next(kioskView, data, event.getLong("seq"));
       default -> { } // as record.js: an event the screens do not fold changes nothing
     }
   }
@@ -152,7 +154,7 @@ final class Snapshot {
         encodedConnections = connections.encode();
       }
       String head = new JsonObject().put("seq", seq).put("state", state).put("phase", phase)
-          .put("phaseStartedAt", phaseStartedAt).put("spotlight", spotlight).put("harvest", harvest).encode();
+          .put("phaseStartedAt", phaseStartedAt).put("spotlight", spotlight).put("harvest", harvest).put("kioskView", kioskView).encode();
       encoded = new StringBuilder(head.length() + encodedPeople.length() + encodedPosts.length()
           + encodedConnections.length() + 48)
           .append(head, 0, head.length() - 1)
