@@ -41,8 +41,8 @@ final class LoopWatch implements AutoCloseable {
     this.registry = registry;
   }
 
-  /** Registers the loop of {@code context}; {@code census} is called on that loop only. */
-  void add(Context context, Supplier<LoopCount> census) {
+  /** Registers the loop of {@code context}; {@code census} is called on that loop only. Loops start at once. */
+  synchronized void add(Context context, Supplier<LoopCount> census) {
     Timer delay = Timer.builder("dialoog.event.loop.delay")
         .description("Time a task waits in an event loop's queue before it runs (probed every second)")
         .tag("loop", String.valueOf(loops.size()))

@@ -25,6 +25,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import nl.dialoogtafel.record.StoredEvent;
 import nl.dialoogtafel.storage.AppendWatch;
 
@@ -39,6 +41,13 @@ import nl.dialoogtafel.storage.AppendWatch;
  * than by this node's live hubs. The record's appends arrive through {@link AppendWatch}.
  */
 public final class NodeMetrics implements AppendWatch, AutoCloseable {
+
+  /**
+   * Vert.x registers its connection gauges once per HTTP server (one per event loop) over one shared
+   * counter, which Micrometer reports as a double registration at start-up: true, and harmless.
+   * Held strongly: java.util.logging keeps loggers weakly, and a collected logger forgets its level.
+   */
+  private static final Logger REGISTRY_LOG = Logger.getLogger("io.micrometer.core.instrument.MeterRegistry");
 
   /** The event name of a story or knelpunt in the stored record. */
   static final String POST_ADDED = "post.added";
@@ -97,6 +106,7 @@ public final class NodeMetrics implements AppendWatch, AutoCloseable {
   public static NodeMetrics forNode(boolean served) {
     NodeMetrics metrics = new NodeMetrics(served);
     if (served) {
+      REGISTRY_LOG.setLevel(Level.SEVERE);
       new JvmMemoryMetrics().bindTo(metrics.registry);
       metrics.gc = new JvmGcMetrics();
       metrics.gc.bindTo(metrics.registry);
