@@ -20,6 +20,7 @@ import nl.dialoogtafel.http.HostPolicy;
 import nl.dialoogtafel.http.SecurityHeaders;
 import nl.dialoogtafel.live.hub.Hubs;
 import nl.dialoogtafel.live.LiveGateway;
+import nl.dialoogtafel.ops.MetricsRoute;
 
 /**
  * The HTTP server of one event loop: every route declared in one block — the live WebSocket, the
@@ -56,6 +57,7 @@ public final class HttpVerticle extends VerticleBase {
     Hubs hubs = services.hubs();
     gateway = new LiveGateway(vertx, hubs, services.joinGuard(), services.origins());
     gateway.followUps(services.kioskFollowUps()::forSession);
+    services.metrics().loop(context, gateway::census);
     FacilitatorApi api = new FacilitatorApi(hubs, services.templates(), settings.publicUrl(),
         settings.sessionsPerDay());
     AccountsApi accountsApi = new AccountsApi(services.accounts());
@@ -65,6 +67,9 @@ public final class HttpVerticle extends VerticleBase {
     router.route().handler(SecurityHeaders::apply);
     // Open to any Host: load balancers probe by address or an inside name, and it tells nothing.
     router.get("/health").handler(this::health);
+    // For the host's Prometheus, by bearer token only (no token set: no route), so by any Host too.
+    settings.metricsToken().ifPresent(token ->
+        router.get("/metrics").handler(new MetricsRoute(services.metrics(), token)::handle));
     // Every other route, the /ws upgrade included, only for our own host names (no DNS rebinding).
     router.route().handler(new HostPolicy(settings.publicUrl(), settings.extraOrigins())::check);
     router.get("/ws").handler(gateway::handle);

@@ -26,6 +26,7 @@ import nl.dialoogtafel.archive.RecordSource;
 import nl.dialoogtafel.http.OriginPolicy;
 import nl.dialoogtafel.live.JoinGuard;
 import nl.dialoogtafel.live.hub.Hubs;
+import nl.dialoogtafel.ops.NodeMetrics;
 import nl.dialoogtafel.privacy.RetentionJob;
 import nl.dialoogtafel.storage.Database;
 import nl.dialoogtafel.storage.Stores;
@@ -62,17 +63,19 @@ public final class Server implements AutoCloseable {
     quietLibraries();
     TemplateCatalog templates = settings.templatesDir().filter(Files::isDirectory)
         .map(TemplateCatalog::load).orElseGet(TemplateCatalog::loadBundled);
+    NodeMetrics metrics = NodeMetrics.forNode(settings.metricsToken().isPresent());
     // At least one event loop per HTTP verticle, so each instance gets a loop of its own.
-    Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(
-        Math.max(VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE, settings.eventLoops())));
+    Vertx vertx = metrics.vertx(new VertxOptions().setEventLoopPoolSize(
+        Math.max(VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE, settings.eventLoops()))).build();
     Database db;
     try {
       db = Database.open(vertx, settings.mongoUri(), settings.dataDir());
     } catch (IOException | RuntimeException e) {
       vertx.close();
+      metrics.close();
       throw e;
     }
-    Services services = wire(vertx, settings, db, templates);
+    Services services = wire(vertx, settings, db, templates, metrics);
     if (settings.adminUser().isPresent()) {
       AccountStore.ensureAdmin(db, settings.adminUser().get(), settings.adminPassword().orElseThrow());
     } else {
@@ -94,7 +97,8 @@ public final class Server implements AutoCloseable {
   }
 
   /** The composition root: every shared part of a node, built once and handed to the verticle. */
-  private static Services wire(Vertx vertx, Settings settings, Database db, TemplateCatalog templates) {
+  private static Services wire(Vertx vertx, Settings settings, Database db, TemplateCatalog templates,
+      NodeMetrics metrics) {
     OriginPolicy origins = new OriginPolicy(settings.publicUrl(), settings.extraOrigins());
     // The archive's memory is made first: the live sessions' event store tells it of erasures.
     RecordSource source = new RecordSource(db);
@@ -112,10 +116,12 @@ public final class Server implements AutoCloseable {
     Auth auth = new Auth(accounts, origins, settings.publicUrl().map(u -> u.startsWith("https:")).orElse(false));
     ArchiveHandlers archive = ArchiveHandlers.wire(vertx, auth, templates, source,
         new ArchiveRecords(source, recordCache, folds), index, followups, new ReadLog(db));
-    Stores stores = Stores.on(db, archiveCaches);
+    Stores stores = Stores.on(db, archiveCaches, metrics);
+    JoinGuard joinGuard = new JoinGuard(settings.socketsPerAddress());
+    metrics.joinMisses(joinGuard::misses);
     return new Services(settings, db, templates, stores, origins, accounts, auth, archiveCaches,
         new KioskFollowUps(followups, index), archive, new Hubs(vertx, stores, settings.eventLoops()),
-        new JoinGuard(settings.socketsPerAddress()));
+        joinGuard, metrics);
   }
 
   /** The driver and the embedded server narrate every connection; only their warnings matter here. */
@@ -134,6 +140,14 @@ public final class Server implements AutoCloseable {
   /** One entry per event loop, for the operator and the benchmark. */
   public List<LoopLoad> loops() {
     return http.stream().map(HttpVerticle::load).toList();
+  }
+
+  /**
+   * This node's meters ({@code GET /metrics}): the cluster tells it of failovers and of the sessions
+   * it owns ({@link NodeMetrics#failedOver}, {@link NodeMetrics#ownedSessions}).
+   */
+  public NodeMetrics metrics() {
+    return services.metrics();
   }
 
   public RetentionJob retention() {
@@ -160,5 +174,6 @@ public final class Server implements AutoCloseable {
     vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     services.archiveCaches().close();
     db.close();
+    services.metrics().close();
   }
 }

@@ -7,6 +7,7 @@ import nl.dialoogtafel.archive.KioskFollowUps;
 import nl.dialoogtafel.http.OriginPolicy;
 import nl.dialoogtafel.live.JoinGuard;
 import nl.dialoogtafel.live.hub.Hubs;
+import nl.dialoogtafel.ops.NodeMetrics;
 import nl.dialoogtafel.storage.Database;
 import nl.dialoogtafel.storage.Stores;
 import nl.dialoogtafel.templates.TemplateCatalog;
@@ -29,4 +30,5 @@ record Services(
     KioskFollowUps kioskFollowUps,
     ArchiveHandlers archive,
     Hubs hubs,
-    JoinGuard joinGuard) {}
+    JoinGuard joinGuard,
+    NodeMetrics metrics) {}

@@ -24,7 +24,8 @@ public record Settings(
     Duration retention,
     int eventLoops,
     int sessionsPerDay,
-    int socketsPerAddress) {
+    int socketsPerAddress,
+    Optional<String> metricsToken) {
 
   public static Settings fromEnvironment() {
     return from(System.getenv());
@@ -63,18 +64,19 @@ public record Settings(
         eventLoops(env.getOrDefault("DIALOOG_EVENT_LOOPS", String.valueOf(Runtime.getRuntime().availableProcessors()))),
         whole("DIALOOG_SESSIONS_PER_DAY", env.getOrDefault("DIALOOG_SESSIONS_PER_DAY", "50"), 1, 10_000),
         // A room of 300 behind one NAT must fit, with room to spare for tabs and reconnects.
-        whole("DIALOOG_WS_PER_ADDRESS", env.getOrDefault("DIALOOG_WS_PER_ADDRESS", "1000"), 1, 1_000_000));
+        whole("DIALOOG_WS_PER_ADDRESS", env.getOrDefault("DIALOOG_WS_PER_ADDRESS", "1000"), 1, 1_000_000),
+        Optional.ofNullable(blankToNull(env.get("DIALOOG_METRICS_TOKEN"))).map(Settings::metricsToken));
   }
 
   public Settings withPort(int newPort) {
     return new Settings(host, newPort, dataDir, mongoUri, adminUser, adminPassword, extraOrigins, publicUrl,
-        templatesDir, retention, eventLoops, sessionsPerDay, socketsPerAddress);
+        templatesDir, retention, eventLoops, sessionsPerDay, socketsPerAddress, metricsToken);
   }
 
   /** The same settings with the live sessions on {@code loops} event loops. */
   public Settings withEventLoops(int loops) {
     return new Settings(host, port, dataDir, mongoUri, adminUser, adminPassword, extraOrigins, publicUrl,
-        templatesDir, retention, loops, sessionsPerDay, socketsPerAddress);
+        templatesDir, retention, loops, sessionsPerDay, socketsPerAddress, metricsToken);
   }
 
   /** Days a closed session keeps names and contact details; 0 means: removed at the next run. */
@@ -88,6 +90,19 @@ public record Settings(
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException("DIALOOG_RETENTION_DAYS moet een aantal dagen zijn (0–36500), niet: " + value);
     }
+  }
+
+  /**
+   * The bearer token {@code GET /metrics} asks for (unset: no /metrics). Long enough not to be
+   * guessed, and only characters a header carries as they are (RFC 6750's token characters).
+   */
+  private static String metricsToken(String value) {
+    String token = value.trim();
+    if (token.length() < 32 || token.length() > 200 || !token.matches("[A-Za-z0-9._~+/=-]+")) {
+      throw new IllegalArgumentException("DIALOOG_METRICS_TOKEN moet 32 tot 200 tekens lang zijn, alleen letters,"
+          + " cijfers en - . _ ~ + / = (bijvoorbeeld: openssl rand -hex 32)");
+    }
+    return token;
   }
 
   /** Event loops that serve HTTP and hold live sessions: one per core unless told otherwise. */

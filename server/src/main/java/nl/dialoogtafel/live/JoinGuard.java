@@ -53,6 +53,7 @@ public final class JoinGuard {
   private final LongSupplier clock;
   private final Map<String, Door> doors = new HashMap<>();
   private final MissSchedule nodeMisses;
+  private long misses;
 
   public JoinGuard(int socketsPerAddress) {
     this(socketsPerAddress, System::nanoTime);
@@ -112,6 +113,7 @@ public final class JoinGuard {
    * places stays taken until the miss is paid.
    */
   synchronized Miss missed(String address) {
+    misses++;
     long now = clock.getAsLong();
     Door door = doors.computeIfAbsent(address, a -> new Door(now));
     long paid = Math.max(door.misses.miss(now), nodeMisses.miss(now));
@@ -120,6 +122,11 @@ public final class JoinGuard {
     }
     door.heldUntil.add(paid);
     return Miss.HELD;
+  }
+
+  /** Unknown codes tried at this node so far (the node's metrics). */
+  public synchronized long misses() {
+    return misses;
   }
 
   /** Places of this address now taken by slowed misses (for tests and the docs' arithmetic). */

@@ -3,6 +3,7 @@ package nl.dialoogtafel.live;
 import nl.dialoogtafel.http.Fields;
 import nl.dialoogtafel.http.Refusal;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.ServerWebSocket;
@@ -23,6 +24,7 @@ import nl.dialoogtafel.live.hub.Connection;
 import nl.dialoogtafel.live.hub.EventView;
 import nl.dialoogtafel.live.hub.Hubs;
 import nl.dialoogtafel.live.hub.SessionHub;
+import nl.dialoogtafel.ops.LoopCount;
 
 /**
  * The {@code /ws} endpoint: checks the Origin before the upgrade, reads one JSON object per text
@@ -51,6 +53,9 @@ public final class LiveGateway {
   private final Set<Connection> open = new LinkedHashSet<>();
   /** {@code open.size()} for readers on other loops (the node's report). */
   private volatile int openCount;
+  /** Sockets of this loop closed for a full write queue, so far. */
+  private long closedAsSlow;
+  private final Context context;
   private final long sweepTimer;
   /** Extension for the kiosk: earlier follow-ups of the community (the archive supplies them). */
   private Function<SessionInfo, Future<JsonArray>> followUps = info -> Future.succeededFuture(new JsonArray());
@@ -62,6 +67,7 @@ public final class LiveGateway {
     this.origins = origins;
     this.joinGuard = joinGuard;
     this.participants = new ParticipantProtocol(hubs, joinGuard);
+    this.context = Vertx.currentContext(); // its own loop: the census counts there
     this.sweepTimer = vertx.setPeriodic(SWEEP_MS, id -> sweep());
   }
 
@@ -97,6 +103,20 @@ public final class LiveGateway {
     vertx.cancelTimer(sweepTimer);
   }
 
+  /** This loop's connections by what they are, its live sessions and its slow closes; on this loop only. */
+  public LoopCount census() {
+    int phones = 0;
+    int kiosks = 0;
+    for (Connection c : open) {
+      switch (c.role()) {
+        case PARTICIPANT -> phones++;
+        case KIOSK -> kiosks++;
+        default -> { }
+      }
+    }
+    return new LoopCount(phones, kiosks, open.size() - phones - kiosks, hubs.liveSessionsOn(context), closedAsSlow);
+  }
+
   private void open(ServerWebSocket socket, String address, String language) {
     Connection c = new Connection(socket, address, language);
     open.add(c);
@@ -123,6 +143,9 @@ public final class LiveGateway {
     socket.closeHandler(v -> {
       open.remove(c);
       openCount = open.size();
+      if (c.closedAsSlow()) {
+        closedAsSlow++;
+      }
       joinGuard.left(address);
       if (c.hub() != null) {
         c.hub().detach(c);

@@ -24,14 +24,21 @@ public final class EventStore {
 
   private final Database db;
   private final RecordRewrites rewrites;
+  private final AppendWatch appends;
 
   public EventStore(Database db) {
     this(db, RecordRewrites.NONE);
   }
 
   public EventStore(Database db, RecordRewrites rewrites) {
+    this(db, rewrites, AppendWatch.NONE);
+  }
+
+  /** {@code appends} hears how long each append took and what it stored (the node's metrics). */
+  public EventStore(Database db, RecordRewrites rewrites, AppendWatch appends) {
     this.db = db;
     this.rewrites = rewrites;
+    this.appends = appends;
   }
 
   /** Stores the events in order; the future completes once they are durable. */
@@ -44,9 +51,16 @@ public final class EventStore {
       doc.put(EventSlots.FIELD, EventSlots.of(event.session(), event.seq()));
       docs.add(doc);
     }
-    return db.call(() -> {
+    long start = System.nanoTime();
+    return db.<Void>call(() -> {
       db.collection(Database.EVENTS).insertMany(docs, new InsertManyOptions().ordered(true));
       return null;
+    }).onComplete(done -> {
+      if (done.succeeded()) {
+        appends.appended(events, System.nanoTime() - start);
+      } else {
+        appends.failed(System.nanoTime() - start);
+      }
     });
   }
 

@@ -12,7 +12,12 @@ public record Stores(
 
   /** {@code rewrites} hears of every stored event rewritten in place (see {@link RecordRewrites}). */
   public static Stores on(Database db, RecordRewrites rewrites) {
-    return new Stores(new EventStore(db, rewrites), new ParticipantStore(db), new ContactStore(db),
+    return on(db, rewrites, AppendWatch.NONE);
+  }
+
+  /** As {@link #on(Database, RecordRewrites)}, and {@code appends} times every append of the record. */
+  public static Stores on(Database db, RecordRewrites rewrites, AppendWatch appends) {
+    return new Stores(new EventStore(db, rewrites, appends), new ParticipantStore(db), new ContactStore(db),
         new SessionStore(db), db.joinSecret(), db);
   }
 }

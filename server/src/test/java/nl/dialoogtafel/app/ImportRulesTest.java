@@ -22,6 +22,7 @@ class ImportRulesTest {
       .layer("facilitator").definedBy("nl.dialoogtafel.facilitator..")
       .layer("archive").definedBy("nl.dialoogtafel.archive..")
       .layer("live").definedBy("nl.dialoogtafel.live..")
+      .layer("ops").definedBy("nl.dialoogtafel.ops..")
       .layer("accounts").definedBy("nl.dialoogtafel.accounts..")
       .layer("privacy").definedBy("nl.dialoogtafel.privacy..")
       .layer("http").definedBy("nl.dialoogtafel.http..")
@@ -34,13 +35,15 @@ class ImportRulesTest {
       .whereLayer("facilitator").mayOnlyBeAccessedByLayers("app")
       .whereLayer("archive").mayOnlyBeAccessedByLayers("app")
       .whereLayer("live").mayOnlyBeAccessedByLayers("app", "facilitator")
+      // The operator's metrics: fed by the live side and the composition root, reading only the shared rooms.
+      .whereLayer("ops").mayOnlyBeAccessedByLayers("app", "live")
       .whereLayer("accounts").mayOnlyBeAccessedByLayers("app", "facilitator", "archive")
       .whereLayer("privacy").mayOnlyBeAccessedByLayers("app", "facilitator", "live")
-      .whereLayer("http").mayOnlyBeAccessedByLayers("app", "facilitator", "archive", "live", "accounts", "privacy")
+      .whereLayer("http").mayOnlyBeAccessedByLayers("app", "facilitator", "archive", "live", "accounts", "privacy", "ops")
       .whereLayer("templates").mayOnlyBeAccessedByLayers("app", "facilitator", "archive")
-      .whereLayer("storage").mayOnlyBeAccessedByLayers("app", "facilitator", "archive", "live", "accounts", "privacy")
+      .whereLayer("storage").mayOnlyBeAccessedByLayers("app", "facilitator", "archive", "live", "accounts", "privacy", "ops")
       .whereLayer("record").mayOnlyBeAccessedByLayers(
-          "app", "facilitator", "archive", "live", "accounts", "privacy", "storage")
+          "app", "facilitator", "archive", "live", "accounts", "privacy", "storage", "ops")
       .whereLayer("dialogue").mayOnlyBeAccessedByLayers(
           "app", "facilitator", "archive", "live", "privacy", "http", "templates", "storage", "record");
 

@@ -35,6 +35,8 @@ public final class Connection {
   private String participantId;
   private long lastHeardNanos = System.nanoTime();
   private long lastSeq;
+  /** Let go because it could not keep up (for the node's metrics). */
+  private boolean closedAsSlow;
 
   public Connection(ServerWebSocket socket, String address, String language) {
     this.socket = socket;
@@ -121,6 +123,11 @@ public final class Connection {
     return socket.isClosed();
   }
 
+  /** True once this connection was closed for a full write queue (1013). */
+  public boolean closedAsSlow() {
+    return closedAsSlow;
+  }
+
   public void close(short status, String reason) {
     Loops.run(context, () -> socket.close(status, reason));
   }
@@ -141,6 +148,7 @@ public final class Connection {
     }
     if (socket.writeQueueFull()) {
       // A phone that cannot keep up is let go rather than buffered without bound; it resumes later.
+      closedAsSlow = true;
       socket.close(CLOSE_SLOW, Messages.text(language, "error.slow"));
       return;
     }
