@@ -4,6 +4,7 @@
 import { el } from '../shared/dom.js';
 import { t } from '../shared/i18n.js';
 import { api } from './api.js';
+import { clockPanel } from './clock-panel.js';
 import { countsPanel } from './counts-panel.js';
 import { feedback } from './feedback.js';
 import { harvestPanel } from './harvest-panel.js';
@@ -59,6 +60,7 @@ export async function sessionView({ notice }, id) {
   watch.connection.addEventListener('event', changed);
   watch.connection.addEventListener('presence', changed);
   watch.record.addEventListener('change', () => render());
+  const clock = clockPanel(snapshot, watch.connection);
 
   /** The phase and state of whichever source has seen the later part of the record. */
   function current() {
@@ -72,6 +74,7 @@ export async function sessionView({ notice }, id) {
   function render() {
     const now = current();
     phases.update(now);
+    clock.update(watch.record, now);
     state.update(now);
     posts.update(watch.record, now);
     people.update(watch.record);
@@ -89,7 +92,7 @@ export async function sessionView({ notice }, id) {
     arrival.node,
     el('div', { class: 'session-grid' },
       el('div', { class: 'session-side' }, join.node, state.node, counts.node),
-      el('div', { class: 'session-main' }, phases.node, posts.node, harvest.node, people.node)));
+      el('div', { class: 'session-main' }, phases.node, clock.node, posts.node, harvest.node, people.node)));
   render();
 
   return {

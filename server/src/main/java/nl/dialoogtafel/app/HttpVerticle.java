@@ -11,6 +11,7 @@ import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import nl.dialoogtafel.accounts.AccountsApi;
 import nl.dialoogtafel.accounts.Auth;
+import nl.dialoogtafel.facilitator.ClockRoute;
 import nl.dialoogtafel.facilitator.FacilitatorApi;
 import nl.dialoogtafel.facilitator.Screens;
 import nl.dialoogtafel.http.ApiReplies;
@@ -103,6 +104,7 @@ public final class HttpVerticle extends VerticleBase {
     router.post("/api/sessions/:id/posts/:postId/telling").handler(api::markTelling);
     router.get("/api/sessions/:id/participants").handler(api::listParticipants);
     router.post("/api/sessions/:id/participants/:participantId/erase").handler(api::eraseParticipant);
+    router.post("/api/sessions/:id/clock").handler(new ClockRoute(api)::handle);
     router.route("/api/*").handler(ctx -> ApiReplies.error(ctx, 404, "not_found", "not_found_route", null));
 
     // The archive: server-rendered pages, apart from the live and API routes above.

@@ -15,6 +15,7 @@ import nl.dialoogtafel.dialogue.SessionEvent.PhaseStarted;
 import nl.dialoogtafel.dialogue.SessionEvent.PostAdded;
 import nl.dialoogtafel.dialogue.SessionEvent.PostHidden;
 import nl.dialoogtafel.dialogue.SessionEvent.PostMarked;
+import nl.dialoogtafel.dialogue.SessionEvent.PhaseClockSet;
 import nl.dialoogtafel.dialogue.SessionEvent.PostSpotlighted;
 import nl.dialoogtafel.dialogue.SessionEvent.PostWithdrawn;
 import nl.dialoogtafel.dialogue.SessionEvent.RecognitionAdded;
@@ -120,6 +121,11 @@ final class PostRemovals implements SessionEvent.Cases<PostRemovals> {
 
   @Override
   public PostRemovals on(PostMarked e) {
+    return this;
+  }
+
+  @Override
+  public PostRemovals on(PhaseClockSet e) {
     return this;
   }
 

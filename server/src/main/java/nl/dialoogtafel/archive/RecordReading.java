@@ -22,6 +22,7 @@ import nl.dialoogtafel.dialogue.SessionEvent.PhaseStarted;
 import nl.dialoogtafel.dialogue.SessionEvent.PostAdded;
 import nl.dialoogtafel.dialogue.SessionEvent.PostHidden;
 import nl.dialoogtafel.dialogue.SessionEvent.PostMarked;
+import nl.dialoogtafel.dialogue.SessionEvent.PhaseClockSet;
 import nl.dialoogtafel.dialogue.SessionEvent.PostSpotlighted;
 import nl.dialoogtafel.dialogue.SessionEvent.PostWithdrawn;
 import nl.dialoogtafel.dialogue.SessionEvent.RecognitionAdded;
@@ -106,6 +107,11 @@ final class RecordReading implements SessionEvent.Cases<RecordReading> {
       post.telling = e.telling();
     }
     return this;
+  }
+
+  @Override
+  public RecordReading on(PhaseClockSet e) {
+    return this; // the narrative record tells what was said, not how the time was kept
   }
 
   @Override

@@ -37,4 +37,13 @@ public sealed interface Command {
 
   /** Extension: the facilitator marks (or unmarks) a story as telling, for the half-year account. */
   record MarkTelling(String postId, boolean telling) implements Command {}
+
+  /**
+   * Extension: the facilitator pauses, resumes, extends ({@code minutes}) or restarts the current
+   * phase's clock. {@code reading} is the clock as the room was shown it and {@code now} the time of
+   * asking: the clock reading comes in with the command, so deciding stays pure.
+   */
+  record SetClock(ClockAction action, int minutes, PhaseClock reading, long now) implements Command {
+    public enum ClockAction { PAUSE, RESUME, EXTEND, RESTART }
+  }
 }

@@ -20,6 +20,7 @@ import nl.dialoogtafel.dialogue.SessionEvent.PhaseStarted;
 import nl.dialoogtafel.dialogue.SessionEvent.PostAdded;
 import nl.dialoogtafel.dialogue.SessionEvent.PostHidden;
 import nl.dialoogtafel.dialogue.SessionEvent.PostMarked;
+import nl.dialoogtafel.dialogue.SessionEvent.PhaseClockSet;
 import nl.dialoogtafel.dialogue.SessionEvent.PostSpotlighted;
 import nl.dialoogtafel.dialogue.SessionEvent.PostWithdrawn;
 import nl.dialoogtafel.dialogue.SessionEvent.RecognitionAdded;
@@ -77,6 +78,8 @@ public final class EventCodec {
     DECODERS.put("post.marked", (d, people) -> new PostMarked(d.getString("post"), d.getBoolean("telling", true)));
     DECODERS.put("participant.erased", (d, people) ->
         new ParticipantErased(d.getJsonObject("participant").getString("id")));
+    DECODERS.put("phase.clock", (d, people) -> new PhaseClockSet(d.getString("phase"), d.getString("action"),
+        d.getInteger("minutes"), d.getLong("left"), d.getBoolean("running")));
   }
 
   private EventCodec() {}

@@ -14,6 +14,7 @@ import nl.dialoogtafel.dialogue.SessionEvent.PhaseStarted;
 import nl.dialoogtafel.dialogue.SessionEvent.PostAdded;
 import nl.dialoogtafel.dialogue.SessionEvent.PostHidden;
 import nl.dialoogtafel.dialogue.SessionEvent.PostMarked;
+import nl.dialoogtafel.dialogue.SessionEvent.PhaseClockSet;
 import nl.dialoogtafel.dialogue.SessionEvent.PostSpotlighted;
 import nl.dialoogtafel.dialogue.SessionEvent.PostWithdrawn;
 import nl.dialoogtafel.dialogue.SessionEvent.RecognitionAdded;
@@ -107,6 +108,15 @@ final class EventEncoding implements SessionEvent.Cases<JsonObject> {
   @Override
   public JsonObject on(PostMarked e) {
     return new JsonObject().put("post", e.postId()).put("telling", e.telling());
+  }
+
+  @Override
+  public JsonObject on(PhaseClockSet e) {
+    JsonObject data = new JsonObject().put("phase", e.phaseId()).put("action", e.action());
+    if (e.minutes() != null) {
+      data.put("minutes", e.minutes());
+    }
+    return data.put("left", e.left()).put("running", e.running());
   }
 
   /** Private: kept with the contact notes, never in the public record. */

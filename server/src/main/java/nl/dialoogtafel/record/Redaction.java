@@ -13,6 +13,7 @@ import nl.dialoogtafel.dialogue.SessionEvent.PhaseStarted;
 import nl.dialoogtafel.dialogue.SessionEvent.PostAdded;
 import nl.dialoogtafel.dialogue.SessionEvent.PostHidden;
 import nl.dialoogtafel.dialogue.SessionEvent.PostMarked;
+import nl.dialoogtafel.dialogue.SessionEvent.PhaseClockSet;
 import nl.dialoogtafel.dialogue.SessionEvent.PostSpotlighted;
 import nl.dialoogtafel.dialogue.SessionEvent.PostWithdrawn;
 import nl.dialoogtafel.dialogue.SessionEvent.RecognitionAdded;
@@ -126,6 +127,11 @@ public final class Redaction {
 
     @Override
     public Optional<JsonObject> on(PostMarked e) {
+      return NO_WORDS;
+    }
+
+    @Override
+    public Optional<JsonObject> on(PhaseClockSet e) {
       return NO_WORDS;
     }
 

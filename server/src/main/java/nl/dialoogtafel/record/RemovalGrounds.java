@@ -16,6 +16,7 @@ import nl.dialoogtafel.dialogue.SessionEvent.PhaseStarted;
 import nl.dialoogtafel.dialogue.SessionEvent.PostAdded;
 import nl.dialoogtafel.dialogue.SessionEvent.PostHidden;
 import nl.dialoogtafel.dialogue.SessionEvent.PostMarked;
+import nl.dialoogtafel.dialogue.SessionEvent.PhaseClockSet;
 import nl.dialoogtafel.dialogue.SessionEvent.PostSpotlighted;
 import nl.dialoogtafel.dialogue.SessionEvent.PostWithdrawn;
 import nl.dialoogtafel.dialogue.SessionEvent.RecognitionAdded;
@@ -131,6 +132,11 @@ final class RemovalGrounds implements SessionEvent.Cases<RemovalGrounds> {
   }
 
   @Override
+  public RemovalGrounds on(PhaseClockSet e) {
+    return this;
+  }
+
+  @Override
   public RemovalGrounds on(ContactRequested e) {
     return this;
   }
@@ -214,6 +220,11 @@ final class RemovalGrounds implements SessionEvent.Cases<RemovalGrounds> {
 
     @Override
     public Boolean on(PostMarked e) {
+      return false;
+    }
+
+    @Override
+    public Boolean on(PhaseClockSet e) {
       return false;
     }
 
