@@ -51,10 +51,11 @@ export class PhasePanel {
     const over = left <= 0;
     const time = over ? this.t('kiosk.timer.over') : formatRemaining(left);
     const note = clock.mode === 'running' ? '' : this.t(`kiosk.timer.${clock.mode}`);
-    const text = `${time}|${note}`;
+    const label = this.t('kiosk.timer.label');
+    const text = `${label}|${time}|${note}`; // the label too: the language may have changed
     if (this.shownText !== text) {
       this.shownText = text;
-      fill(this.timer, el('span', { class: 'visually-hidden', text: `${this.t('kiosk.timer.label')}: ` }), time,
+      fill(this.timer, el('span', { class: 'visually-hidden', text: `${label}: ` }), time,
         note ? el('span', { class: 'timer-note', text: ` · ${note}` }) : null);
     }
     this.timer.dataset.clock = clock.mode;

@@ -37,9 +37,10 @@ export class HeaderClock {
     const time = over ? t('phone.clock.over') : formatRemaining(left);
     const note = clock.mode === 'running' ? '' : ` · ${t(`phone.clock.${clock.mode}`)}`;
     const text = time + note;
-    if (this.shown !== text) {
-      this.shown = text;
-      fill(this.node, el('span', { class: 'visually-hidden', text: `${t('phone.clock.label')}: ` }), text);
+    const label = t('phone.clock.label');
+    if (this.shown !== label + text) { // the label too: the language may have changed
+      this.shown = label + text;
+      fill(this.node, el('span', { class: 'visually-hidden', text: `${label}: ` }), text);
     }
     this.node.dataset.clock = clock.mode;
     this.node.hidden = false;
