@@ -4,6 +4,7 @@
 import { el } from '../shared/dom.js';
 import { t } from '../shared/i18n.js';
 import { api } from './api.js';
+import { clockPanel } from './clock-panel.js';
 import { countsPanel } from './counts-panel.js';
 import { exportPanel } from './export-panel.js';
 import { feedback } from './feedback.js';
@@ -62,6 +63,7 @@ export async function sessionView({ notice }, id) {
   watch.connection.addEventListener('event', changed);
   watch.connection.addEventListener('presence', changed);
   watch.record.addEventListener('change', () => render());
+  const clock = clockPanel(snapshot, watch.connection);
 
   /** The phase and state of whichever source has seen the later part of the record. */
   function current() {
@@ -75,6 +77,7 @@ export async function sessionView({ notice }, id) {
   function render() {
     const now = current();
     phases.update(now);
+    clock.update(watch.record, now);
     state.update(now);
     posts.update(watch.record, now);
     people.update(watch.record);
@@ -94,7 +97,7 @@ export async function sessionView({ notice }, id) {
     el('div', { class: 'session-grid' },
       el('div', { class: 'session-side' }, join.node, state.node, counts.node,
         projector.node, exportPanel(snapshot).node),
-      el('div', { class: 'session-main' }, phases.node, posts.node, harvest.node, people.node)));
+      el('div', { class: 'session-main' }, phases.node, clock.node, posts.node, harvest.node, people.node)));
   render();
 
   return {

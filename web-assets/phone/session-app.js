@@ -6,6 +6,7 @@ import { membership } from './storage.js';
 import { coalesced } from './schedule.js';
 import { Announcer } from './announcer.js';
 import { PhaseView } from './phase.js';
+import { HeaderClock } from './header-clock.js';
 import { Composer } from './compose.js';
 import { RejectedPanel } from './rejected.js';
 import { OutboxView } from './outbox-view.js';
@@ -25,6 +26,7 @@ export class SessionApp {
     const announcer = new Announcer(document.getElementById('announcer'));
 
     this.phase = new PhaseView();
+    this.clock = new HeaderClock(document.getElementById('phase-clock'));
     this.composer = new Composer({ code, conn, announcer });
     this.rejected = new RejectedPanel({ code, conn, composer: this.composer, announcer, onChange: render });
     this.outboxView = new OutboxView({ conn, me, onChange: render });
@@ -52,6 +54,7 @@ export class SessionApp {
 
   applied(event, announcer, me) {
     this.record.apply(event);
+    if (this.conn.ready) this.clock.sample(event.at);
     // Only live posts by others are announced, not the welcome's history.
     if (this.conn.ready && event.name === 'post.added' && event.data.post.author?.id !== me()) {
       const post = event.data.post;
@@ -67,6 +70,7 @@ export class SessionApp {
     if (heading.textContent !== title) heading.textContent = title;
     document.title = t('phone.pageTitleSession', { title });
     this.phase.render(record);
+    this.clock.render(record);
     this.composer.render(record);
     this.rejected.render();
     this.wall.render(record);

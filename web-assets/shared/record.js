@@ -1,5 +1,6 @@
 // The session as a screen shows it, folded from the public events in seq order.
 // Shared by phone, kiosk and console; each renders from it on 'change'.
+import { nextClock } from './phase-clock.js';
 
 export class SessionRecord extends EventTarget {
   constructor() {
@@ -18,6 +19,7 @@ export class SessionRecord extends EventTarget {
     this.spotlight = null;
     this.harvest = null;
     this.kioskView = null;
+    this.clock = null; // the current phase's clock (shared/phase-clock.js)
     this.online = new Set();
     this.changed();
   }
@@ -36,6 +38,7 @@ export class SessionRecord extends EventTarget {
     this.spotlight = snapshot.spotlight ?? null;
     this.harvest = snapshot.harvest ?? null;
     this.kioskView = snapshot.kioskView ?? null;
+    this.clock = snapshot.clock ?? null;
     this.changed();
   }
 
@@ -43,7 +46,7 @@ export class SessionRecord extends EventTarget {
   snapshot() {
     return {
       state: this.state, phase: this.phase, phaseStartedAt: this.phaseStartedAt, spotlight: this.spotlight,
-      harvest: this.harvest, participants: [...this.participants.values()], posts: [...this.posts.values()],
+      harvest: this.harvest, clock: this.clock, participants: [...this.participants.values()], posts: [...this.posts.values()],
       connections: this.connections,
       kioskView: this.kioskView,
     };
@@ -59,6 +62,7 @@ export class SessionRecord extends EventTarget {
 
   apply(event) {
     const data = event.data || {};
+    this.clock = nextClock(this.clock, event, this.state === 'locked');
     switch (event.name) {
       case 'participant.joined':
         this.participants.set(data.participant.id, data.participant);
@@ -117,6 +121,8 @@ export class SessionRecord extends EventTarget {
         this.kioskView = { ...data, frozenAt: data.frozen ? since ?? event.seq : null };
         break;
       }
+      case 'phase.clock':
+        break; // folded into this.clock above, with the phase start, lock, reopen and close
       default:
         break; // events this screen does not know are ignored, as the protocol asks
     }

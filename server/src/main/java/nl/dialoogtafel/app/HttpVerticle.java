@@ -11,6 +11,7 @@ import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import nl.dialoogtafel.accounts.AccountsApi;
 import nl.dialoogtafel.accounts.Auth;
+import nl.dialoogtafel.facilitator.ClockRoute;
 import nl.dialoogtafel.facilitator.FacilitatorApi;
 import nl.dialoogtafel.facilitator.KioskViewApi;
 import nl.dialoogtafel.facilitator.Screens;
@@ -113,6 +114,7 @@ public final class HttpVerticle extends VerticleBase {
     router.get("/api/sessions/:id/export.json").handler(services.archive().exports()::record);
     router.get("/api/sessions/:id/posts.csv").handler(services.archive().exports()::posts);
     router.put("/api/sessions/:id/kiosk").handler(new KioskViewApi(api)::put);
+    router.post("/api/sessions/:id/clock").handler(new ClockRoute(api)::handle);
     router.route("/api/*").handler(ctx -> ApiReplies.error(ctx, 404, "not_found", "not_found_route", null));
 
     // The archive: server-rendered pages, apart from the live and API routes above.

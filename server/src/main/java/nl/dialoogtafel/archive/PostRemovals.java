@@ -16,6 +16,7 @@ import nl.dialoogtafel.dialogue.SessionEvent.PostAdded;
 import nl.dialoogtafel.dialogue.SessionEvent.PostHidden;
 import nl.dialoogtafel.dialogue.SessionEvent.PostMarked;
 import nl.dialoogtafel.dialogue.SessionEvent.KioskViewSet;
+import nl.dialoogtafel.dialogue.SessionEvent.PhaseClockSet;
 import nl.dialoogtafel.dialogue.SessionEvent.PostSpotlighted;
 import nl.dialoogtafel.dialogue.SessionEvent.PostWithdrawn;
 import nl.dialoogtafel.dialogue.SessionEvent.RecognitionAdded;
@@ -126,6 +127,10 @@ final class PostRemovals implements SessionEvent.Cases<PostRemovals> {
 
   @Override
   public PostRemovals on(KioskViewSet e) {
+    return this;
+  }
+
+  public PostRemovals on(PhaseClockSet e) {
     return this;
   }
 

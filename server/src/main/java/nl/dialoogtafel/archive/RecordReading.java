@@ -23,6 +23,7 @@ import nl.dialoogtafel.dialogue.SessionEvent.PostAdded;
 import nl.dialoogtafel.dialogue.SessionEvent.PostHidden;
 import nl.dialoogtafel.dialogue.SessionEvent.PostMarked;
 import nl.dialoogtafel.dialogue.SessionEvent.KioskViewSet;
+import nl.dialoogtafel.dialogue.SessionEvent.PhaseClockSet;
 import nl.dialoogtafel.dialogue.SessionEvent.PostSpotlighted;
 import nl.dialoogtafel.dialogue.SessionEvent.PostWithdrawn;
 import nl.dialoogtafel.dialogue.SessionEvent.RecognitionAdded;
@@ -113,6 +114,11 @@ final class RecordReading implements SessionEvent.Cases<RecordReading> {
   @Override
   public RecordReading on(KioskViewSet e) {
     return this;
+  }
+
+  @Override
+  public RecordReading on(PhaseClockSet e) {
+    return this; // the narrative record tells what was said, not how the time was kept
   }
 
   @Override

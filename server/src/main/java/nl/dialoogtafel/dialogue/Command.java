@@ -40,4 +40,12 @@ public sealed interface Command {
 
   /** Extension: what the projector shows (join panel, counts, freeze, one post, theme, order, totals). */
   record SetKioskView(KioskView view) implements Command {}
+  /**
+   * Extension: the facilitator pauses, resumes, extends ({@code minutes}) or restarts the current
+   * phase's clock. {@code reading} is the clock as the room was shown it and {@code now} the time of
+   * asking: the clock reading comes in with the command, so deciding stays pure.
+   */
+  record SetClock(ClockAction action, int minutes, PhaseClock reading, long now) implements Command {
+    public enum ClockAction { PAUSE, RESUME, EXTEND, RESTART }
+  }
 }

@@ -97,6 +97,8 @@ public final class Dialogue {
       return Decision.accept(new HarvestAdded(c.harvest(), c.agreements()));
     } else if (command instanceof MarkTelling c) {
       return markTelling(c, state);
+    } else if (command instanceof Command.SetClock c) {
+      return ClockRules.decide(c, state);
     } else if (command instanceof EraseParticipant c) {
       // Any state: a person may ask long after the session to be taken out of it.
       return !state.participants().containsKey(c.participantId()) || state.isErased(c.participantId())

@@ -6,6 +6,7 @@ import nl.dialoogtafel.dialogue.SessionEvent.ContactRequested;
 import nl.dialoogtafel.dialogue.SessionEvent.HarvestAdded;
 import nl.dialoogtafel.dialogue.SessionEvent.ParticipantErased;
 import nl.dialoogtafel.dialogue.SessionEvent.ParticipantJoined;
+import nl.dialoogtafel.dialogue.SessionEvent.PhaseClockSet;
 import nl.dialoogtafel.dialogue.SessionEvent.PhaseStarted;
 import nl.dialoogtafel.dialogue.SessionEvent.PostAdded;
 import nl.dialoogtafel.dialogue.SessionEvent.PostHidden;
@@ -117,6 +118,12 @@ final class Evolution implements SessionEvent.Cases<SessionState> {
   /** What the projector shows is the screens' business; no rule reads it. */
   @Override
   public SessionState on(KioskViewSet e) {
+    return state;
+  }
+
+  /** The clock is timed, and time lives in the record's envelope: see {@link PhaseClock}. */
+  @Override
+  public SessionState on(PhaseClockSet e) {
     return state;
   }
 }

@@ -51,6 +51,7 @@ public sealed interface SessionEvent {
     R on(PostMarked e);
 
     R on(KioskViewSet e);
+    R on(PhaseClockSet e);
 
     R on(ContactRequested e);
 
@@ -206,6 +207,23 @@ public sealed interface SessionEvent {
   record KioskViewSet(KioskView view) implements SessionEvent {
     public String name() {
       return "kiosk.view";
+    }
+
+    public <R> R accept(Cases<R> cases) {
+      return cases.on(this);
+    }
+  }
+
+  /**
+   * Extension: the facilitator set the current phase's clock ({@code action} {@code started},
+   * {@code paused}, {@code resumed}, {@code extended} by {@code minutes}, or {@code restarted}):
+   * {@code left} seconds remain at the event's time and it runs on or not. Each one holds the
+   * whole clock, so a screen needs only the latest.
+   */
+  record PhaseClockSet(String phaseId, String action, Integer minutes, long left, boolean running)
+      implements SessionEvent {
+    public String name() {
+      return "phase.clock";
     }
 
     public <R> R accept(Cases<R> cases) {

@@ -236,7 +236,7 @@ public final class FacilitatorApi {
   }
 
   /** The session's hub, if the caller runs it (an admin may look at every session). */
-  private Future<SessionHub> ownHub(RoutingContext ctx) {
+  Future<SessionHub> ownHub(RoutingContext ctx) {
     Account account = Auth.account(ctx);
     return hubs.byId(ctx.pathParam("id"))
         .recover(e -> Future.failedFuture(e instanceof Refusal
@@ -277,7 +277,7 @@ public final class FacilitatorApi {
     return base(ctx) + "/kiosk/" + info.id() + "#key=" + info.kioskKey();
   }
 
-  private static String systemKey() {
+  static String systemKey() {
     return "facilitator/" + Ids.id("f");
   }
 }

@@ -22,6 +22,7 @@ import nl.dialoogtafel.dialogue.SessionEvent.PostAdded;
 import nl.dialoogtafel.dialogue.SessionEvent.PostHidden;
 import nl.dialoogtafel.dialogue.SessionEvent.PostMarked;
 import nl.dialoogtafel.dialogue.SessionEvent.KioskViewSet;
+import nl.dialoogtafel.dialogue.SessionEvent.PhaseClockSet;
 import nl.dialoogtafel.dialogue.SessionEvent.PostSpotlighted;
 import nl.dialoogtafel.dialogue.SessionEvent.PostWithdrawn;
 import nl.dialoogtafel.dialogue.SessionEvent.RecognitionAdded;
@@ -82,6 +83,8 @@ public final class EventCodec {
     DECODERS.put("kiosk.view", (d, people) -> new KioskViewSet(new KioskView(d.getBoolean("join", true),
         d.getBoolean("counts", true), d.getBoolean("frozen", false), d.getString("post"), d.getString("theme", "light"),
         d.getString("order", "newest"), d.getBoolean("totals", false))));
+    DECODERS.put("phase.clock", (d, people) -> new PhaseClockSet(d.getString("phase"), d.getString("action"),
+        d.getInteger("minutes"), d.getLong("left"), d.getBoolean("running")));
   }
 
   private EventCodec() {}

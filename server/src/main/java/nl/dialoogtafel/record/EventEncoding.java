@@ -16,6 +16,7 @@ import nl.dialoogtafel.dialogue.SessionEvent.PostAdded;
 import nl.dialoogtafel.dialogue.SessionEvent.PostHidden;
 import nl.dialoogtafel.dialogue.SessionEvent.PostMarked;
 import nl.dialoogtafel.dialogue.SessionEvent.KioskViewSet;
+import nl.dialoogtafel.dialogue.SessionEvent.PhaseClockSet;
 import nl.dialoogtafel.dialogue.SessionEvent.PostSpotlighted;
 import nl.dialoogtafel.dialogue.SessionEvent.PostWithdrawn;
 import nl.dialoogtafel.dialogue.SessionEvent.RecognitionAdded;
@@ -116,6 +117,14 @@ final class EventEncoding implements SessionEvent.Cases<JsonObject> {
     KioskView v = e.view();
     return new JsonObject().put("join", v.join()).put("counts", v.counts()).put("frozen", v.frozen())
         .put("post", v.post()).put("theme", v.theme()).put("order", v.order()).put("totals", v.totals());
+  }
+
+  public JsonObject on(PhaseClockSet e) {
+    JsonObject data = new JsonObject().put("phase", e.phaseId()).put("action", e.action());
+    if (e.minutes() != null) {
+      data.put("minutes", e.minutes());
+    }
+    return data.put("left", e.left()).put("running", e.running());
   }
 
   /** Private: kept with the contact notes, never in the public record. */

@@ -14,6 +14,7 @@ import nl.dialoogtafel.dialogue.SessionEvent.PostAdded;
 import nl.dialoogtafel.dialogue.SessionEvent.PostHidden;
 import nl.dialoogtafel.dialogue.SessionEvent.PostMarked;
 import nl.dialoogtafel.dialogue.SessionEvent.KioskViewSet;
+import nl.dialoogtafel.dialogue.SessionEvent.PhaseClockSet;
 import nl.dialoogtafel.dialogue.SessionEvent.PostSpotlighted;
 import nl.dialoogtafel.dialogue.SessionEvent.PostWithdrawn;
 import nl.dialoogtafel.dialogue.SessionEvent.RecognitionAdded;
@@ -132,6 +133,10 @@ public final class Redaction {
 
     @Override
     public Optional<JsonObject> on(KioskViewSet e) {
+      return NO_WORDS;
+    }
+
+    public Optional<JsonObject> on(PhaseClockSet e) {
       return NO_WORDS;
     }
 

@@ -17,6 +17,7 @@ import nl.dialoogtafel.dialogue.SessionEvent.PostAdded;
 import nl.dialoogtafel.dialogue.SessionEvent.PostHidden;
 import nl.dialoogtafel.dialogue.SessionEvent.PostMarked;
 import nl.dialoogtafel.dialogue.SessionEvent.KioskViewSet;
+import nl.dialoogtafel.dialogue.SessionEvent.PhaseClockSet;
 import nl.dialoogtafel.dialogue.SessionEvent.PostSpotlighted;
 import nl.dialoogtafel.dialogue.SessionEvent.PostWithdrawn;
 import nl.dialoogtafel.dialogue.SessionEvent.RecognitionAdded;
@@ -136,6 +137,10 @@ final class RemovalGrounds implements SessionEvent.Cases<RemovalGrounds> {
     return this;
   }
 
+  public RemovalGrounds on(PhaseClockSet e) {
+    return this;
+  }
+
   @Override
   public RemovalGrounds on(ContactRequested e) {
     return this;
@@ -225,6 +230,10 @@ final class RemovalGrounds implements SessionEvent.Cases<RemovalGrounds> {
 
     @Override
     public Boolean on(KioskViewSet e) {
+      return false;
+    }
+
+    public Boolean on(PhaseClockSet e) {
       return false;
     }
 

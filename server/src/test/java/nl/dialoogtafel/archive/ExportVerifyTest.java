@@ -47,6 +47,8 @@ class ExportVerifyTest {
     try (Phone a = session.join("Anna", "Wijkteam Noord", "ambulant hulpverlener", true);
         Phone b = session.join("Bram", "Veilig Thuis", "aandachtsfunctionaris", false)) {
       session.phase("verhalen");
+      // A phase.clock event in the record: verify accepts it like any other sealed event.
+      session.api("/clock", new JsonObject().put("action", "pause"));
       session.post(a, "s1", "story", "Op tijd", "Het gezin kreeg binnen een week hulp.");
       session.post(b, "s2", "story", "Te laat", "Wij hoorden het pas na drie maanden.");
       session.post(a, "weg", "story", "", "Dit trek ik in.");

@@ -22,6 +22,7 @@ import nl.dialoogtafel.dialogue.SessionEvent.PostHidden;
 import nl.dialoogtafel.dialogue.SessionEvent.PostMarked;
 import nl.dialoogtafel.dialogue.SessionEvent.KioskViewSet;
 import nl.dialoogtafel.dialogue.KioskView;
+import nl.dialoogtafel.dialogue.SessionEvent.PhaseClockSet;
 import nl.dialoogtafel.dialogue.SessionEvent.PostSpotlighted;
 import nl.dialoogtafel.dialogue.SessionEvent.PostWithdrawn;
 import nl.dialoogtafel.dialogue.SessionEvent.RecognitionAdded;
@@ -65,6 +66,7 @@ public final class EventSamples {
     sample(new ParticipantErased("u1"));
     sample(new PostMarked("p1", true));
     sample(new KioskViewSet(new KioskView(false, true, true, "p1", "dark", "recognised", false)));
+    sample(new PhaseClockSet("verhalen", "extended", 5, 1500, true));
     sample(new ContactRequested("c2", "u1", "u3", "Koffie?"));
     sample(new ContactDeclined("c1"));
   }

@@ -50,7 +50,7 @@ public final class Scenarios {
    * A session still open that touches every fold of a screen, for comparing a snapshot with the
    * events it stands for: Fatima (named), Joost (nameless by choice), Ilse (erased at the end);
    * a withdrawn, a hidden, a spotlighted, a recognised and a telling post, two connections, a
-   * lock and a reopen, a harvest, and Ilse's words and recognition note gone with her.
+   * phase clock extended and then held by a lock until the reopen, a harvest, and Ilse's words and recognition note gone with her.
    */
   public static SessionScript everyFold(Facilitator facilitator) throws Exception {
     SessionScript session = facilitator.script().create("Dialoog West, april", "Utrecht", null);
@@ -72,6 +72,8 @@ public final class Scenarios {
       session.connect(ilse, fatima);
       session.phase("knelpunten");
       session.post(joost, "vervoer", "barrier", "Leerlingenvervoer", "Het vervoer naar speciaal onderwijs regelt niemand.");
+      // A running clock set by phase.clock, then held by the lock and run on at the reopen.
+      session.api("/clock", new io.vertx.core.json.JsonObject().put("action", "extend").put("minutes", 5));
       session.api("/lock", new io.vertx.core.json.JsonObject());
       session.api("/reopen", new io.vertx.core.json.JsonObject());
       session.harvest("We bellen elkaar voortaan eerst.", "Elke maand een casustafel.");

@@ -7,8 +7,10 @@ import io.vertx.core.json.JsonObject;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import nl.dialoogtafel.dialogue.Command;
 import nl.dialoogtafel.dialogue.Participant;
+import nl.dialoogtafel.dialogue.PhaseClock;
 import nl.dialoogtafel.dialogue.SessionEvent.ConnectionMade;
 import nl.dialoogtafel.dialogue.SessionEvent.ParticipantJoined;
 import nl.dialoogtafel.dialogue.SessionState;
@@ -148,6 +150,16 @@ public final class SessionHub {
    */
   public Future<Long> submit(Command command, String key) {
     return Loops.on(home, () -> pipeline.submit(command, key, null));
+  }
+
+  /**
+   * Decides a command made from the phase clock as the room has been shown it (extension
+   * {@code phase.clock}): read on this hub's loop once everything durable is shown, so the reading
+   * holds every clock change answered before.
+   */
+  public Future<Long> submitWithClock(Function<PhaseClock, Command> command, String key) {
+    return Loops.on(home, () -> pipeline.shown()
+        .compose(v -> pipeline.submit(command.apply(view.snapshot().clock().clock()), key, null)));
   }
 
   /**

@@ -29,6 +29,8 @@ final class Snapshot {
   private String spotlight;
   private JsonObject harvest;
   private JsonObject kioskView;
+  /** The current phase's clock, folded as the screens fold it (extension {@code phase.clock}). */
+  private final ClockFold clock = new ClockFold();
   private String encoded;
   /** The participants' wire form without brackets, appended per join; null after an erasure. */
   private StringBuilder encodedPeople = new StringBuilder();
@@ -47,6 +49,7 @@ final class Snapshot {
       encodedConnections = null;
     }
     JsonObject data = event.getJsonObject("data", new JsonObject());
+    clock.apply(name, data, seq, at, "locked".equals(state));
     switch (name) {
       case "participant.joined" -> {
         JsonObject person = data.getJsonObject("participant").copy();
@@ -140,6 +143,11 @@ final class Snapshot {
     return seq;
   }
 
+  /** The phase clock as the room was last shown it; null before the first phase. */
+  ClockFold clock() {
+    return clock;
+  }
+
   /** The snapshot's wire form at the current {@code seq}, kept until the next event. */
   String encoded() {
     if (encoded == null) {
@@ -154,7 +162,8 @@ final class Snapshot {
         encodedConnections = connections.encode();
       }
       String head = new JsonObject().put("seq", seq).put("state", state).put("phase", phase)
-          .put("phaseStartedAt", phaseStartedAt).put("spotlight", spotlight).put("harvest", harvest).put("kioskView", kioskView).encode();
+          .put("phaseStartedAt", phaseStartedAt).put("spotlight", spotlight).put("harvest", harvest)
+          .put("kioskView", kioskView).put("clock", clock.wire()).encode();
       encoded = new StringBuilder(head.length() + encodedPeople.length() + encodedPosts.length()
           + encodedConnections.length() + 48)
           .append(head, 0, head.length() - 1)
