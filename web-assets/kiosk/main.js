@@ -112,12 +112,11 @@ function start(session, kioskKey) {
     record.describe(event.detail.session);
   });
   connection.addEventListener('snapshot', event => {
-    // The snapshot stands for the replay: the phase started when its last phase.started did.
-    phase.observe({ name: 'phase.started', at: event.detail.phaseStartedAt }, false);
     record.load(event.detail);
   });
   connection.addEventListener('event', event => {
-    // Events delivered while the connection is ready are live; the others are a welcome's replay.
+    // Events delivered while the connection is ready are live (their time calibrates the clock);
+    // the others are a welcome's replay.
     phase.observe(event.detail, connection.ready);
     record.apply(event.detail);
   });
