@@ -76,6 +76,9 @@ export class SessionRecord extends EventTarget {
       case 'post.hidden':
         this.remove(data.post, 'hidden', data.reason);
         break;
+      case 'post.restored': // extension: a hide undone, the words and notes come with it
+        this.restore(data);
+        break;
       case 'post.spotlighted':
         this.spotlight = data.post;
         break;
@@ -124,6 +127,19 @@ export class SessionRecord extends EventTarget {
       for (const recognition of post.recognitions) recognition.note = null;
     }
     if (this.spotlight === postId) this.spotlight = null;
+  }
+
+  restore(data) {
+    const post = this.posts.get(data.post);
+    if (!post || data.text == null) return;
+    post.title = data.title;
+    post.text = data.text;
+    post.removed = null;
+    post.removedReason = null;
+    for (const recognition of post.recognitions) {
+      const back = (data.notes || []).find(note => recognition.by && note.by === recognition.by.id);
+      if (back) recognition.note = back.note;
+    }
   }
 
   /** A person erased on request: their name and words leave this screen too. */

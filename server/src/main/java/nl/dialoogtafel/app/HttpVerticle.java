@@ -96,6 +96,7 @@ public final class HttpVerticle extends VerticleBase {
     router.post("/api/sessions/:id/phase").handler(api::startPhase);
     router.post("/api/sessions/:id/posts/:postId/hide").handler(api::hidePost);
     router.post("/api/sessions/:id/posts/:postId/spotlight").handler(api::spotlightPost);
+    router.post("/api/sessions/:id/posts/:postId/restore").handler(api::restorePost);
     router.post("/api/sessions/:id/lock").handler(api::lock);
     router.post("/api/sessions/:id/reopen").handler(api::reopen);
     router.post("/api/sessions/:id/close").handler(api::close);

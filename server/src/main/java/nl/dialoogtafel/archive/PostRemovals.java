@@ -15,6 +15,7 @@ import nl.dialoogtafel.dialogue.SessionEvent.PhaseStarted;
 import nl.dialoogtafel.dialogue.SessionEvent.PostAdded;
 import nl.dialoogtafel.dialogue.SessionEvent.PostHidden;
 import nl.dialoogtafel.dialogue.SessionEvent.PostMarked;
+import nl.dialoogtafel.dialogue.SessionEvent.PostRestored;
 import nl.dialoogtafel.dialogue.SessionEvent.PostSpotlighted;
 import nl.dialoogtafel.dialogue.SessionEvent.PostWithdrawn;
 import nl.dialoogtafel.dialogue.SessionEvent.RecognitionAdded;
@@ -130,6 +131,16 @@ final class PostRemovals implements SessionEvent.Cases<PostRemovals> {
 
   @Override
   public PostRemovals on(ContactDeclined e) {
+    return this;
+  }
+
+  /** A hide undone is no removal; a withdrawal is never undone (the rules refuse it). */
+  @Override
+  public PostRemovals on(PostRestored e) {
+    Removal removal = byPost.get(e.postId());
+    if (removal != null && removal.why().equals("hidden")) {
+      byPost.remove(e.postId());
+    }
     return this;
   }
 }

@@ -22,6 +22,7 @@ import nl.dialoogtafel.dialogue.SessionEvent.PhaseStarted;
 import nl.dialoogtafel.dialogue.SessionEvent.PostAdded;
 import nl.dialoogtafel.dialogue.SessionEvent.PostHidden;
 import nl.dialoogtafel.dialogue.SessionEvent.PostMarked;
+import nl.dialoogtafel.dialogue.SessionEvent.PostRestored;
 import nl.dialoogtafel.dialogue.SessionEvent.PostSpotlighted;
 import nl.dialoogtafel.dialogue.SessionEvent.PostWithdrawn;
 import nl.dialoogtafel.dialogue.SessionEvent.RecognitionAdded;
@@ -166,6 +167,12 @@ final class RecordReading implements SessionEvent.Cases<RecordReading> {
   /** Private events are not in the record; nothing to tell. */
   @Override
   public RecordReading on(ContactDeclined e) {
+    return this;
+  }
+
+  /** {@link PostRemovals} has already taken the undone hide out of the removals. */
+  @Override
+  public RecordReading on(PostRestored e) {
     return this;
   }
 }

@@ -37,4 +37,7 @@ public sealed interface Command {
 
   /** Extension: the facilitator marks (or unmarks) a story as telling, for the half-year account. */
   record MarkTelling(String postId, boolean telling) implements Command {}
+
+  /** Extension: the facilitator brings a hidden post back ("terugzetten"). */
+  record Restore(String postId) implements Command {}
 }

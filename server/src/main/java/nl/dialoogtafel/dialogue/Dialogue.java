@@ -13,6 +13,7 @@ import nl.dialoogtafel.dialogue.Command.Lock;
 import nl.dialoogtafel.dialogue.Command.MarkTelling;
 import nl.dialoogtafel.dialogue.Command.Recognize;
 import nl.dialoogtafel.dialogue.Command.Reopen;
+import nl.dialoogtafel.dialogue.Command.Restore;
 import nl.dialoogtafel.dialogue.Command.RequestContact;
 import nl.dialoogtafel.dialogue.Command.Spotlight;
 import nl.dialoogtafel.dialogue.Command.StartPhase;
@@ -27,6 +28,7 @@ import nl.dialoogtafel.dialogue.SessionEvent.PhaseStarted;
 import nl.dialoogtafel.dialogue.SessionEvent.PostAdded;
 import nl.dialoogtafel.dialogue.SessionEvent.PostHidden;
 import nl.dialoogtafel.dialogue.SessionEvent.PostMarked;
+import nl.dialoogtafel.dialogue.SessionEvent.PostRestored;
 import nl.dialoogtafel.dialogue.SessionEvent.PostSpotlighted;
 import nl.dialoogtafel.dialogue.SessionEvent.PostWithdrawn;
 import nl.dialoogtafel.dialogue.SessionEvent.RecognitionAdded;
@@ -95,6 +97,8 @@ public final class Dialogue {
       return Decision.accept(new HarvestAdded(c.harvest(), c.agreements()));
     } else if (command instanceof MarkTelling c) {
       return markTelling(c, state);
+    } else if (command instanceof Restore c) {
+      return restore(c, state);
     } else if (command instanceof EraseParticipant c) {
       // Any state: a person may ask long after the session to be taken out of it.
       return !state.participants().containsKey(c.participantId()) || state.isErased(c.participantId())
@@ -163,6 +167,27 @@ public final class Dialogue {
       return Decision.reject(Rejection.of("not_found", "post_not_found"));
     }
     return Decision.accept(event);
+  }
+
+  /**
+   * Only a hidden post comes back: a withdrawn post (or one whose author was erased) lost its words
+   * on request, and that is never undone. Like a hide, not after closing.
+   */
+  private static Decision restore(Restore c, SessionState state) {
+    if (state.status() == SessionStatus.CLOSED) {
+      return Decision.reject(Rejection.of("session_closed", "session_closed"));
+    }
+    PostState post = state.posts().get(c.postId());
+    if (post == null) {
+      return Decision.reject(Rejection.of("not_found", "post_not_found"));
+    }
+    if (post.withdrawn() || state.isErased(post.authorId())) {
+      return Decision.reject(Rejection.of("conflict", "post_not_restorable"));
+    }
+    if (!post.hidden()) {
+      return Decision.reject(Rejection.of("conflict", "post_not_hidden"));
+    }
+    return Decision.accept(new PostRestored(c.postId()));
   }
 
   /** Allowed after closing too: choosing the telling stories is part of writing the account. */

@@ -10,6 +10,7 @@ import nl.dialoogtafel.dialogue.SessionEvent.PhaseStarted;
 import nl.dialoogtafel.dialogue.SessionEvent.PostAdded;
 import nl.dialoogtafel.dialogue.SessionEvent.PostHidden;
 import nl.dialoogtafel.dialogue.SessionEvent.PostMarked;
+import nl.dialoogtafel.dialogue.SessionEvent.PostRestored;
 import nl.dialoogtafel.dialogue.SessionEvent.PostSpotlighted;
 import nl.dialoogtafel.dialogue.SessionEvent.PostWithdrawn;
 import nl.dialoogtafel.dialogue.SessionEvent.RecognitionAdded;
@@ -111,5 +112,10 @@ final class Evolution implements SessionEvent.Cases<SessionState> {
   @Override
   public SessionState on(ContactDeclined e) {
     return state.withRequest(state.requests().get(e.requestId()).with(ContactRequest.Status.DECLINED));
+  }
+
+  @Override
+  public SessionState on(PostRestored e) {
+    return state.withPost(state.posts().get(e.postId()).restore());
   }
 }

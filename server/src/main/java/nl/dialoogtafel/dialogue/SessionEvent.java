@@ -53,6 +53,8 @@ public sealed interface SessionEvent {
     R on(ContactRequested e);
 
     R on(ContactDeclined e);
+
+    R on(PostRestored e);
   }
 
   record ParticipantJoined(Participant participant) implements SessionEvent {
@@ -227,6 +229,17 @@ public sealed interface SessionEvent {
 
     public boolean isPublic() {
       return false;
+    }
+  }
+
+  /** Extension: the facilitator undid a hide; the post is back on the wall with its recognitions. */
+  record PostRestored(String postId) implements SessionEvent {
+    public String name() {
+      return "post.restored";
+    }
+
+    public <R> R accept(Cases<R> cases) {
+      return cases.on(this);
     }
   }
 }

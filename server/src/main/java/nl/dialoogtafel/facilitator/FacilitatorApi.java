@@ -145,6 +145,11 @@ public final class FacilitatorApi {
     }
   }
 
+  /** Extension: undoes a hide ("terugzetten"); 409 {@code conflict} for a post that is not hidden. */
+  public void restorePost(RoutingContext ctx) {
+    act(ctx, () -> new Command.Restore(ctx.pathParam("postId")));
+  }
+
   public void spotlightPost(RoutingContext ctx) {
     act(ctx, () -> new Command.Spotlight(ctx.pathParam("postId")));
   }

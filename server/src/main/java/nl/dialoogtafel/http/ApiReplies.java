@@ -47,6 +47,7 @@ public final class ApiReplies {
       case "forbidden" -> 403;
       case "not_found", "unknown_session" -> 404;
       case "session_closed", "session_locked" -> 409;
+      case "conflict" -> 409;
       case "too_large" -> 413;
       case "rate_limited" -> 429;
       default -> 503;

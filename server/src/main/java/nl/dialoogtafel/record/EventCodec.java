@@ -20,6 +20,7 @@ import nl.dialoogtafel.dialogue.SessionEvent.PhaseStarted;
 import nl.dialoogtafel.dialogue.SessionEvent.PostAdded;
 import nl.dialoogtafel.dialogue.SessionEvent.PostHidden;
 import nl.dialoogtafel.dialogue.SessionEvent.PostMarked;
+import nl.dialoogtafel.dialogue.SessionEvent.PostRestored;
 import nl.dialoogtafel.dialogue.SessionEvent.PostSpotlighted;
 import nl.dialoogtafel.dialogue.SessionEvent.PostWithdrawn;
 import nl.dialoogtafel.dialogue.SessionEvent.RecognitionAdded;
@@ -77,6 +78,7 @@ public final class EventCodec {
     DECODERS.put("post.marked", (d, people) -> new PostMarked(d.getString("post"), d.getBoolean("telling", true)));
     DECODERS.put("participant.erased", (d, people) ->
         new ParticipantErased(d.getJsonObject("participant").getString("id")));
+    DECODERS.put("post.restored", (d, people) -> new PostRestored(d.getString("post")));
   }
 
   private EventCodec() {}

@@ -14,6 +14,7 @@ import nl.dialoogtafel.dialogue.SessionEvent.PhaseStarted;
 import nl.dialoogtafel.dialogue.SessionEvent.PostAdded;
 import nl.dialoogtafel.dialogue.SessionEvent.PostHidden;
 import nl.dialoogtafel.dialogue.SessionEvent.PostMarked;
+import nl.dialoogtafel.dialogue.SessionEvent.PostRestored;
 import nl.dialoogtafel.dialogue.SessionEvent.PostSpotlighted;
 import nl.dialoogtafel.dialogue.SessionEvent.PostWithdrawn;
 import nl.dialoogtafel.dialogue.SessionEvent.RecognitionAdded;
@@ -119,6 +120,11 @@ final class EventEncoding implements SessionEvent.Cases<JsonObject> {
   @Override
   public JsonObject on(ContactDeclined e) {
     throw notPublic(e);
+  }
+
+  @Override
+  public JsonObject on(PostRestored e) {
+    return new JsonObject().put("post", e.postId());
   }
 
   private static IllegalArgumentException notPublic(SessionEvent e) {

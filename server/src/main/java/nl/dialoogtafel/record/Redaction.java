@@ -13,6 +13,7 @@ import nl.dialoogtafel.dialogue.SessionEvent.PhaseStarted;
 import nl.dialoogtafel.dialogue.SessionEvent.PostAdded;
 import nl.dialoogtafel.dialogue.SessionEvent.PostHidden;
 import nl.dialoogtafel.dialogue.SessionEvent.PostMarked;
+import nl.dialoogtafel.dialogue.SessionEvent.PostRestored;
 import nl.dialoogtafel.dialogue.SessionEvent.PostSpotlighted;
 import nl.dialoogtafel.dialogue.SessionEvent.PostWithdrawn;
 import nl.dialoogtafel.dialogue.SessionEvent.RecognitionAdded;
@@ -131,6 +132,11 @@ public final class Redaction {
 
     @Override
     public Optional<JsonObject> on(ContactDeclined e) {
+      return NO_WORDS;
+    }
+
+    @Override
+    public Optional<JsonObject> on(PostRestored e) {
       return NO_WORDS;
     }
   }

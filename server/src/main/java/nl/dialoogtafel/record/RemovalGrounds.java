@@ -16,6 +16,7 @@ import nl.dialoogtafel.dialogue.SessionEvent.PhaseStarted;
 import nl.dialoogtafel.dialogue.SessionEvent.PostAdded;
 import nl.dialoogtafel.dialogue.SessionEvent.PostHidden;
 import nl.dialoogtafel.dialogue.SessionEvent.PostMarked;
+import nl.dialoogtafel.dialogue.SessionEvent.PostRestored;
 import nl.dialoogtafel.dialogue.SessionEvent.PostSpotlighted;
 import nl.dialoogtafel.dialogue.SessionEvent.PostWithdrawn;
 import nl.dialoogtafel.dialogue.SessionEvent.RecognitionAdded;
@@ -140,6 +141,13 @@ final class RemovalGrounds implements SessionEvent.Cases<RemovalGrounds> {
     return this;
   }
 
+  /** Back on the wall: its words must be in the record again (a later removal counts anew). */
+  @Override
+  public RemovalGrounds on(PostRestored e) {
+    removedPosts.remove(e.postId());
+    return this;
+  }
+
   /** Per event: may its words be missing, given the grounds? Only words a participant wrote can go. */
   private final class Justification implements SessionEvent.Cases<Boolean> {
 
@@ -224,6 +232,11 @@ final class RemovalGrounds implements SessionEvent.Cases<RemovalGrounds> {
 
     @Override
     public Boolean on(ContactDeclined e) {
+      return false;
+    }
+
+    @Override
+    public Boolean on(PostRestored e) {
       return false;
     }
   }

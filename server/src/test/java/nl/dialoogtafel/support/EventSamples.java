@@ -20,6 +20,7 @@ import nl.dialoogtafel.dialogue.SessionEvent.PhaseStarted;
 import nl.dialoogtafel.dialogue.SessionEvent.PostAdded;
 import nl.dialoogtafel.dialogue.SessionEvent.PostHidden;
 import nl.dialoogtafel.dialogue.SessionEvent.PostMarked;
+import nl.dialoogtafel.dialogue.SessionEvent.PostRestored;
 import nl.dialoogtafel.dialogue.SessionEvent.PostSpotlighted;
 import nl.dialoogtafel.dialogue.SessionEvent.PostWithdrawn;
 import nl.dialoogtafel.dialogue.SessionEvent.RecognitionAdded;
@@ -64,6 +65,7 @@ public final class EventSamples {
     sample(new PostMarked("p1", true));
     sample(new ContactRequested("c2", "u1", "u3", "Koffie?"));
     sample(new ContactDeclined("c1"));
+    sample(new PostRestored("p1"));
   }
 
   private EventSamples() {}

@@ -12,6 +12,7 @@ import nl.dialoogtafel.dialogue.SessionEvent.PhaseStarted;
 import nl.dialoogtafel.dialogue.SessionEvent.PostAdded;
 import nl.dialoogtafel.dialogue.SessionEvent.PostHidden;
 import nl.dialoogtafel.dialogue.SessionEvent.PostMarked;
+import nl.dialoogtafel.dialogue.SessionEvent.PostRestored;
 import nl.dialoogtafel.dialogue.SessionEvent.PostSpotlighted;
 import nl.dialoogtafel.dialogue.SessionEvent.PostWithdrawn;
 import nl.dialoogtafel.dialogue.SessionEvent.RecognitionAdded;
@@ -158,6 +159,13 @@ final class AfterEffects {
 
     @Override
     public Void on(ContactDeclined e) {
+      return null;
+    }
+
+    /** The post's event and the notes on it are shown with their words again (the store kept them). */
+    @Override
+    public Void on(PostRestored e) {
+      view.rerenderPost(e.postId(), state.get());
       return null;
     }
   }

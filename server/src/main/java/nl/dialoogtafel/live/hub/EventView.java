@@ -16,6 +16,7 @@ import nl.dialoogtafel.dialogue.SessionEvent.PhaseStarted;
 import nl.dialoogtafel.dialogue.SessionEvent.PostAdded;
 import nl.dialoogtafel.dialogue.SessionEvent.PostHidden;
 import nl.dialoogtafel.dialogue.SessionEvent.PostMarked;
+import nl.dialoogtafel.dialogue.SessionEvent.PostRestored;
 import nl.dialoogtafel.dialogue.SessionEvent.PostSpotlighted;
 import nl.dialoogtafel.dialogue.SessionEvent.PostWithdrawn;
 import nl.dialoogtafel.dialogue.SessionEvent.RecognitionAdded;
@@ -146,6 +147,15 @@ public final class EventView {
     @Override
     public JsonObject on(ContactDeclined e) {
       throw new IllegalArgumentException("not a public event: " + e.name());
+    }
+
+    /**
+     * Extension: the post's words and the notes on it come back with the restore, since every
+     * screen dropped them at the hide; left out again when the post leaves the wall once more.
+     */
+    @Override
+    public JsonObject on(PostRestored e) {
+      return stored.data().copy();
     }
   }
 

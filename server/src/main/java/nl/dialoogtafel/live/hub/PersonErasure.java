@@ -11,6 +11,7 @@ import nl.dialoogtafel.dialogue.SessionEvent.PhaseStarted;
 import nl.dialoogtafel.dialogue.SessionEvent.PostAdded;
 import nl.dialoogtafel.dialogue.SessionEvent.PostHidden;
 import nl.dialoogtafel.dialogue.SessionEvent.PostMarked;
+import nl.dialoogtafel.dialogue.SessionEvent.PostRestored;
 import nl.dialoogtafel.dialogue.SessionEvent.PostSpotlighted;
 import nl.dialoogtafel.dialogue.SessionEvent.PostWithdrawn;
 import nl.dialoogtafel.dialogue.SessionEvent.RecognitionAdded;
@@ -135,6 +136,12 @@ public final class PersonErasure {
 
     @Override
     public Traces on(ContactDeclined e) {
+      return Traces.NONE;
+    }
+
+    /** Its words on the wire are the post's own, shown again (see RecordView); none are stored in it. */
+    @Override
+    public Traces on(PostRestored e) {
       return Traces.NONE;
     }
   };

@@ -68,6 +68,7 @@ final class Snapshot {
       }
       case "post.withdrawn" -> remove(data.getString("post"), "withdrawn", null);
       case "post.hidden" -> remove(data.getString("post"), "hidden", data.getString("reason"));
+      case "post.restored" -> restore(data);
       case "post.spotlighted" -> spotlight = data.getString("post");
       case "post.marked" -> {
         JsonObject post = posts.get(data.getString("post"));
@@ -105,6 +106,27 @@ final class Snapshot {
     }
     if (postId != null && postId.equals(spotlight)) {
       spotlight = null;
+    }
+  }
+
+  /** Extension: a hide undone; the words and notes come with the event (as in record.js). */
+  private void restore(JsonObject data) {
+    JsonObject post = posts.get(data.getString("post"));
+    if (post == null || data.getValue("text") == null) {
+      return;
+    }
+    post.put("title", data.getValue("title")).put("text", data.getValue("text")).putNull("removed")
+        .putNull("removedReason");
+    JsonArray notes = data.getJsonArray("notes", new JsonArray());
+    for (Object item : post.getJsonArray("recognitions")) {
+      JsonObject recognition = (JsonObject) item;
+      JsonObject by = recognition.getJsonObject("by");
+      for (Object n : notes) {
+        JsonObject note = (JsonObject) n;
+        if (by != null && by.getString("id").equals(note.getString("by"))) {
+          recognition.put("note", note.getValue("note"));
+        }
+      }
     }
   }
 
