@@ -58,6 +58,13 @@ export class SessionApp {
       const sentence = t(`phone.announce.post.${post.kind}`, { who: describePerson(t, post.author) });
       announcer.post(post.title ? `${sentence}: ${post.title}` : sentence);
     }
+    // Your own post hidden or brought back by the facilitator: said aloud, with the reason.
+    const mine = this.record.posts.get(event.data.post);
+    if (this.conn.ready && mine?.author?.id === me() && event.name === 'post.hidden') {
+      announcer.say(t('phone.post.hiddenAnnounce', { reason: event.data.reason || '' }));
+    } else if (this.conn.ready && mine?.author?.id === me() && event.name === 'post.restored') {
+      announcer.say(t('phone.post.restoredAnnounce'));
+    }
   }
 
   render() {
