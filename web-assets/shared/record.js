@@ -17,6 +17,7 @@ export class SessionRecord extends EventTarget {
     this.connections = [];
     this.spotlight = null;
     this.harvest = null;
+    this.moderation = false; // extension: whether new posts wait for the facilitator
     this.online = new Set();
     this.changed();
   }
@@ -34,6 +35,7 @@ export class SessionRecord extends EventTarget {
     this.connections = snapshot.connections || [];
     this.spotlight = snapshot.spotlight ?? null;
     this.harvest = snapshot.harvest ?? null;
+    this.moderation = snapshot.moderation === true;
     this.changed();
   }
 
@@ -42,7 +44,7 @@ export class SessionRecord extends EventTarget {
     return {
       state: this.state, phase: this.phase, phaseStartedAt: this.phaseStartedAt, spotlight: this.spotlight,
       harvest: this.harvest, participants: [...this.participants.values()], posts: [...this.posts.values()],
-      connections: this.connections,
+      connections: this.connections, moderation: this.moderation,
     };
   }
 
@@ -75,6 +77,9 @@ export class SessionRecord extends EventTarget {
         break;
       case 'post.hidden':
         this.remove(data.post, 'hidden', data.reason);
+        break;
+      case 'moderation.set': // extension: pre-moderation on or off
+        this.moderation = data.queue === true;
         break;
       case 'post.restored': // extension: a hide undone, the words and notes come with it
         this.restore(data);

@@ -15,6 +15,10 @@ import nl.dialoogtafel.dialogue.SessionEvent.PhaseStarted;
 import nl.dialoogtafel.dialogue.SessionEvent.PostAdded;
 import nl.dialoogtafel.dialogue.SessionEvent.PostHidden;
 import nl.dialoogtafel.dialogue.SessionEvent.PostMarked;
+import nl.dialoogtafel.dialogue.SessionEvent.PostUnqueued;
+import nl.dialoogtafel.dialogue.SessionEvent.PostDeclined;
+import nl.dialoogtafel.dialogue.SessionEvent.PostQueued;
+import nl.dialoogtafel.dialogue.SessionEvent.ModerationSet;
 import nl.dialoogtafel.dialogue.SessionEvent.PostRestored;
 import nl.dialoogtafel.dialogue.SessionEvent.PostSpotlighted;
 import nl.dialoogtafel.dialogue.SessionEvent.PostWithdrawn;
@@ -141,6 +145,26 @@ final class PostRemovals implements SessionEvent.Cases<PostRemovals> {
     if (removal != null && removal.why().equals("hidden")) {
       byPost.remove(e.postId());
     }
+    return this;
+  }
+
+  @Override
+  public PostRemovals on(ModerationSet e) {
+    return this;
+  }
+
+  @Override
+  public PostRemovals on(PostQueued e) {
+    return this;
+  }
+
+  @Override
+  public PostRemovals on(PostDeclined e) {
+    return this;
+  }
+
+  @Override
+  public PostRemovals on(PostUnqueued e) {
     return this;
   }
 }

@@ -22,6 +22,10 @@ import nl.dialoogtafel.dialogue.SessionEvent.PhaseStarted;
 import nl.dialoogtafel.dialogue.SessionEvent.PostAdded;
 import nl.dialoogtafel.dialogue.SessionEvent.PostHidden;
 import nl.dialoogtafel.dialogue.SessionEvent.PostMarked;
+import nl.dialoogtafel.dialogue.SessionEvent.PostUnqueued;
+import nl.dialoogtafel.dialogue.SessionEvent.PostDeclined;
+import nl.dialoogtafel.dialogue.SessionEvent.PostQueued;
+import nl.dialoogtafel.dialogue.SessionEvent.ModerationSet;
 import nl.dialoogtafel.dialogue.SessionEvent.PostRestored;
 import nl.dialoogtafel.dialogue.SessionEvent.PostSpotlighted;
 import nl.dialoogtafel.dialogue.SessionEvent.PostWithdrawn;
@@ -173,6 +177,26 @@ final class RecordReading implements SessionEvent.Cases<RecordReading> {
   /** {@link PostRemovals} has already taken the undone hide out of the removals. */
   @Override
   public RecordReading on(PostRestored e) {
+    return this;
+  }
+
+  @Override
+  public RecordReading on(ModerationSet e) {
+    return this;
+  }
+
+  @Override
+  public RecordReading on(PostQueued e) {
+    return this;
+  }
+
+  @Override
+  public RecordReading on(PostDeclined e) {
+    return this;
+  }
+
+  @Override
+  public RecordReading on(PostUnqueued e) {
     return this;
   }
 }

@@ -40,4 +40,13 @@ public sealed interface Command {
 
   /** Extension: the facilitator brings a hidden post back ("terugzetten"). */
   record Restore(String postId) implements Command {}
+
+  /** Extension: pre-moderation on or off, from the console or at creation. */
+  record SetModeration(boolean queue) implements Command {}
+
+  /** Extension: the facilitator lets a waiting post through ("plaatsen"). */
+  record Approve(String postId) implements Command {}
+
+  /** Extension: the facilitator does not let a waiting post through ("niet plaatsen"), with a reason. */
+  record Decline(String postId, String reason) implements Command {}
 }

@@ -21,6 +21,7 @@ import nl.dialoogtafel.dialogue.SessionEvent.PostAdded;
 import nl.dialoogtafel.dialogue.SessionEvent.PostHidden;
 import nl.dialoogtafel.dialogue.SessionEvent.PostMarked;
 import nl.dialoogtafel.dialogue.SessionEvent.PostRestored;
+import nl.dialoogtafel.dialogue.SessionEvent.ModerationSet;
 import nl.dialoogtafel.dialogue.SessionEvent.PostSpotlighted;
 import nl.dialoogtafel.dialogue.SessionEvent.PostWithdrawn;
 import nl.dialoogtafel.dialogue.SessionEvent.RecognitionAdded;
@@ -79,6 +80,7 @@ public final class EventCodec {
     DECODERS.put("participant.erased", (d, people) ->
         new ParticipantErased(d.getJsonObject("participant").getString("id")));
     DECODERS.put("post.restored", (d, people) -> new PostRestored(d.getString("post")));
+    DECODERS.put("moderation.set", (d, people) -> new ModerationSet(d.getBoolean("queue", false)));
   }
 
   private EventCodec() {}

@@ -14,6 +14,10 @@ import nl.dialoogtafel.dialogue.SessionEvent.PhaseStarted;
 import nl.dialoogtafel.dialogue.SessionEvent.PostAdded;
 import nl.dialoogtafel.dialogue.SessionEvent.PostHidden;
 import nl.dialoogtafel.dialogue.SessionEvent.PostMarked;
+import nl.dialoogtafel.dialogue.SessionEvent.PostUnqueued;
+import nl.dialoogtafel.dialogue.SessionEvent.PostDeclined;
+import nl.dialoogtafel.dialogue.SessionEvent.PostQueued;
+import nl.dialoogtafel.dialogue.SessionEvent.ModerationSet;
 import nl.dialoogtafel.dialogue.SessionEvent.PostRestored;
 import nl.dialoogtafel.dialogue.SessionEvent.PostSpotlighted;
 import nl.dialoogtafel.dialogue.SessionEvent.PostWithdrawn;
@@ -125,6 +129,26 @@ final class EventEncoding implements SessionEvent.Cases<JsonObject> {
   @Override
   public JsonObject on(PostRestored e) {
     return new JsonObject().put("post", e.postId());
+  }
+
+  @Override
+  public JsonObject on(ModerationSet e) {
+    return new JsonObject().put("queue", e.queue());
+  }
+
+  @Override
+  public JsonObject on(PostQueued e) {
+    throw notPublic(e);
+  }
+
+  @Override
+  public JsonObject on(PostDeclined e) {
+    throw notPublic(e);
+  }
+
+  @Override
+  public JsonObject on(PostUnqueued e) {
+    throw notPublic(e);
   }
 
   private static IllegalArgumentException notPublic(SessionEvent e) {

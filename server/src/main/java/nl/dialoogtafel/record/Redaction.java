@@ -13,6 +13,10 @@ import nl.dialoogtafel.dialogue.SessionEvent.PhaseStarted;
 import nl.dialoogtafel.dialogue.SessionEvent.PostAdded;
 import nl.dialoogtafel.dialogue.SessionEvent.PostHidden;
 import nl.dialoogtafel.dialogue.SessionEvent.PostMarked;
+import nl.dialoogtafel.dialogue.SessionEvent.PostUnqueued;
+import nl.dialoogtafel.dialogue.SessionEvent.PostDeclined;
+import nl.dialoogtafel.dialogue.SessionEvent.PostQueued;
+import nl.dialoogtafel.dialogue.SessionEvent.ModerationSet;
 import nl.dialoogtafel.dialogue.SessionEvent.PostRestored;
 import nl.dialoogtafel.dialogue.SessionEvent.PostSpotlighted;
 import nl.dialoogtafel.dialogue.SessionEvent.PostWithdrawn;
@@ -137,6 +141,26 @@ public final class Redaction {
 
     @Override
     public Optional<JsonObject> on(PostRestored e) {
+      return NO_WORDS;
+    }
+
+    @Override
+    public Optional<JsonObject> on(ModerationSet e) {
+      return NO_WORDS;
+    }
+
+    @Override
+    public Optional<JsonObject> on(PostQueued e) {
+      return NO_WORDS;
+    }
+
+    @Override
+    public Optional<JsonObject> on(PostDeclined e) {
+      return NO_WORDS;
+    }
+
+    @Override
+    public Optional<JsonObject> on(PostUnqueued e) {
       return NO_WORDS;
     }
   }

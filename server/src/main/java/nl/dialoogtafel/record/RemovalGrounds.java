@@ -16,6 +16,10 @@ import nl.dialoogtafel.dialogue.SessionEvent.PhaseStarted;
 import nl.dialoogtafel.dialogue.SessionEvent.PostAdded;
 import nl.dialoogtafel.dialogue.SessionEvent.PostHidden;
 import nl.dialoogtafel.dialogue.SessionEvent.PostMarked;
+import nl.dialoogtafel.dialogue.SessionEvent.PostUnqueued;
+import nl.dialoogtafel.dialogue.SessionEvent.PostDeclined;
+import nl.dialoogtafel.dialogue.SessionEvent.PostQueued;
+import nl.dialoogtafel.dialogue.SessionEvent.ModerationSet;
 import nl.dialoogtafel.dialogue.SessionEvent.PostRestored;
 import nl.dialoogtafel.dialogue.SessionEvent.PostSpotlighted;
 import nl.dialoogtafel.dialogue.SessionEvent.PostWithdrawn;
@@ -148,6 +152,26 @@ final class RemovalGrounds implements SessionEvent.Cases<RemovalGrounds> {
     return this;
   }
 
+  @Override
+  public RemovalGrounds on(ModerationSet e) {
+    return this;
+  }
+
+  @Override
+  public RemovalGrounds on(PostQueued e) {
+    return this;
+  }
+
+  @Override
+  public RemovalGrounds on(PostDeclined e) {
+    return this;
+  }
+
+  @Override
+  public RemovalGrounds on(PostUnqueued e) {
+    return this;
+  }
+
   /** Per event: may its words be missing, given the grounds? Only words a participant wrote can go. */
   private final class Justification implements SessionEvent.Cases<Boolean> {
 
@@ -237,6 +261,26 @@ final class RemovalGrounds implements SessionEvent.Cases<RemovalGrounds> {
 
     @Override
     public Boolean on(PostRestored e) {
+      return false;
+    }
+
+    @Override
+    public Boolean on(ModerationSet e) {
+      return false;
+    }
+
+    @Override
+    public Boolean on(PostQueued e) {
+      return false;
+    }
+
+    @Override
+    public Boolean on(PostDeclined e) {
+      return false;
+    }
+
+    @Override
+    public Boolean on(PostUnqueued e) {
       return false;
     }
   }

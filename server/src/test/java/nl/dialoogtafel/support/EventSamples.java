@@ -21,6 +21,10 @@ import nl.dialoogtafel.dialogue.SessionEvent.PostAdded;
 import nl.dialoogtafel.dialogue.SessionEvent.PostHidden;
 import nl.dialoogtafel.dialogue.SessionEvent.PostMarked;
 import nl.dialoogtafel.dialogue.SessionEvent.PostRestored;
+import nl.dialoogtafel.dialogue.SessionEvent.ModerationSet;
+import nl.dialoogtafel.dialogue.SessionEvent.PostQueued;
+import nl.dialoogtafel.dialogue.SessionEvent.PostDeclined;
+import nl.dialoogtafel.dialogue.SessionEvent.PostUnqueued;
 import nl.dialoogtafel.dialogue.SessionEvent.PostSpotlighted;
 import nl.dialoogtafel.dialogue.SessionEvent.PostWithdrawn;
 import nl.dialoogtafel.dialogue.SessionEvent.RecognitionAdded;
@@ -66,6 +70,10 @@ public final class EventSamples {
     sample(new ContactRequested("c2", "u1", "u3", "Koffie?"));
     sample(new ContactDeclined("c1"));
     sample(new PostRestored("p1"));
+    sample(new ModerationSet(true));
+    sample(new PostQueued("p3", PostKind.STORY, "Wacht", "Eerst langs de gespreksleider.", "verhalen", WRITER));
+    sample(new PostDeclined("p3", "Herleidbaar"));
+    sample(new PostUnqueued("p3"));
   }
 
   private EventSamples() {}

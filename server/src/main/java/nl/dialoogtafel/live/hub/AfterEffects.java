@@ -12,6 +12,10 @@ import nl.dialoogtafel.dialogue.SessionEvent.PhaseStarted;
 import nl.dialoogtafel.dialogue.SessionEvent.PostAdded;
 import nl.dialoogtafel.dialogue.SessionEvent.PostHidden;
 import nl.dialoogtafel.dialogue.SessionEvent.PostMarked;
+import nl.dialoogtafel.dialogue.SessionEvent.PostUnqueued;
+import nl.dialoogtafel.dialogue.SessionEvent.PostDeclined;
+import nl.dialoogtafel.dialogue.SessionEvent.PostQueued;
+import nl.dialoogtafel.dialogue.SessionEvent.ModerationSet;
 import nl.dialoogtafel.dialogue.SessionEvent.PostRestored;
 import nl.dialoogtafel.dialogue.SessionEvent.PostSpotlighted;
 import nl.dialoogtafel.dialogue.SessionEvent.PostWithdrawn;
@@ -166,6 +170,26 @@ final class AfterEffects {
     @Override
     public Void on(PostRestored e) {
       view.rerenderPost(e.postId(), state.get());
+      return null;
+    }
+
+    @Override
+    public Void on(ModerationSet e) {
+      return null;
+    }
+
+    @Override
+    public Void on(PostQueued e) {
+      return null;
+    }
+
+    @Override
+    public Void on(PostDeclined e) {
+      return null;
+    }
+
+    @Override
+    public Void on(PostUnqueued e) {
       return null;
     }
   }

@@ -16,6 +16,10 @@ import nl.dialoogtafel.dialogue.SessionEvent.PhaseStarted;
 import nl.dialoogtafel.dialogue.SessionEvent.PostAdded;
 import nl.dialoogtafel.dialogue.SessionEvent.PostHidden;
 import nl.dialoogtafel.dialogue.SessionEvent.PostMarked;
+import nl.dialoogtafel.dialogue.SessionEvent.PostUnqueued;
+import nl.dialoogtafel.dialogue.SessionEvent.PostDeclined;
+import nl.dialoogtafel.dialogue.SessionEvent.PostQueued;
+import nl.dialoogtafel.dialogue.SessionEvent.ModerationSet;
 import nl.dialoogtafel.dialogue.SessionEvent.PostRestored;
 import nl.dialoogtafel.dialogue.SessionEvent.PostSpotlighted;
 import nl.dialoogtafel.dialogue.SessionEvent.PostWithdrawn;
@@ -156,6 +160,26 @@ public final class EventView {
     @Override
     public JsonObject on(PostRestored e) {
       return stored.data().copy();
+    }
+
+    @Override
+    public JsonObject on(ModerationSet e) {
+      return stored.data();
+    }
+
+    @Override
+    public JsonObject on(PostQueued e) {
+      throw new IllegalArgumentException("not a public event: " + e.name());
+    }
+
+    @Override
+    public JsonObject on(PostDeclined e) {
+      throw new IllegalArgumentException("not a public event: " + e.name());
+    }
+
+    @Override
+    public JsonObject on(PostUnqueued e) {
+      throw new IllegalArgumentException("not a public event: " + e.name());
     }
   }
 

@@ -14,6 +14,10 @@ import nl.dialoogtafel.dialogue.SessionEvent.PhaseStarted;
 import nl.dialoogtafel.dialogue.SessionEvent.PostAdded;
 import nl.dialoogtafel.dialogue.SessionEvent.PostHidden;
 import nl.dialoogtafel.dialogue.SessionEvent.PostMarked;
+import nl.dialoogtafel.dialogue.SessionEvent.PostUnqueued;
+import nl.dialoogtafel.dialogue.SessionEvent.PostDeclined;
+import nl.dialoogtafel.dialogue.SessionEvent.PostQueued;
+import nl.dialoogtafel.dialogue.SessionEvent.ModerationSet;
 import nl.dialoogtafel.dialogue.SessionEvent.PostRestored;
 import nl.dialoogtafel.dialogue.SessionEvent.PostSpotlighted;
 import nl.dialoogtafel.dialogue.SessionEvent.PostWithdrawn;
@@ -170,6 +174,26 @@ final class HeadWriter {
 
     @Override
     public SessionStatus on(PostRestored e) {
+      return null;
+    }
+
+    @Override
+    public SessionStatus on(ModerationSet e) {
+      return null;
+    }
+
+    @Override
+    public SessionStatus on(PostQueued e) {
+      return null;
+    }
+
+    @Override
+    public SessionStatus on(PostDeclined e) {
+      return null;
+    }
+
+    @Override
+    public SessionStatus on(PostUnqueued e) {
       return null;
     }
   };

@@ -11,6 +11,10 @@ import nl.dialoogtafel.dialogue.SessionEvent.PhaseStarted;
 import nl.dialoogtafel.dialogue.SessionEvent.PostAdded;
 import nl.dialoogtafel.dialogue.SessionEvent.PostHidden;
 import nl.dialoogtafel.dialogue.SessionEvent.PostMarked;
+import nl.dialoogtafel.dialogue.SessionEvent.PostUnqueued;
+import nl.dialoogtafel.dialogue.SessionEvent.PostDeclined;
+import nl.dialoogtafel.dialogue.SessionEvent.PostQueued;
+import nl.dialoogtafel.dialogue.SessionEvent.ModerationSet;
 import nl.dialoogtafel.dialogue.SessionEvent.PostRestored;
 import nl.dialoogtafel.dialogue.SessionEvent.PostSpotlighted;
 import nl.dialoogtafel.dialogue.SessionEvent.PostWithdrawn;
@@ -142,6 +146,26 @@ public final class PersonErasure {
     /** Its words on the wire are the post's own, shown again (see RecordView); none are stored in it. */
     @Override
     public Traces on(PostRestored e) {
+      return Traces.NONE;
+    }
+
+    @Override
+    public Traces on(ModerationSet e) {
+      return Traces.NONE;
+    }
+
+    @Override
+    public Traces on(PostQueued e) {
+      return Traces.NONE;
+    }
+
+    @Override
+    public Traces on(PostDeclined e) {
+      return Traces.NONE;
+    }
+
+    @Override
+    public Traces on(PostUnqueued e) {
       return Traces.NONE;
     }
   };

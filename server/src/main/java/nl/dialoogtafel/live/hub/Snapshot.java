@@ -28,6 +28,8 @@ final class Snapshot {
   private String state = "open";
   private String spotlight;
   private JsonObject harvest;
+  /** Extension: whether new posts wait for the facilitator ({@code moderation.set}). */
+  private boolean moderation;
   private String encoded;
   /** The participants' wire form without brackets, appended per join; null after an erasure. */
   private StringBuilder encodedPeople = new StringBuilder();
@@ -69,6 +71,7 @@ final class Snapshot {
       case "post.withdrawn" -> remove(data.getString("post"), "withdrawn", null);
       case "post.hidden" -> remove(data.getString("post"), "hidden", data.getString("reason"));
       case "post.restored" -> restore(data);
+      case "moderation.set" -> moderation = Boolean.TRUE.equals(data.getValue("queue"));
       case "post.spotlighted" -> spotlight = data.getString("post");
       case "post.marked" -> {
         JsonObject post = posts.get(data.getString("post"));
@@ -174,7 +177,7 @@ final class Snapshot {
         encodedConnections = connections.encode();
       }
       String head = new JsonObject().put("seq", seq).put("state", state).put("phase", phase)
-          .put("phaseStartedAt", phaseStartedAt).put("spotlight", spotlight).put("harvest", harvest).encode();
+          .put("phaseStartedAt", phaseStartedAt).put("spotlight", spotlight).put("harvest", harvest).put("moderation", moderation).encode();
       encoded = new StringBuilder(head.length() + encodedPeople.length() + encodedPosts.length()
           + encodedConnections.length() + 48)
           .append(head, 0, head.length() - 1)
