@@ -11,6 +11,7 @@ import { joinPanel } from './join-panel.js';
 import { peoplePanel } from './people-panel.js';
 import { phasesPanel } from './phases-panel.js';
 import { postsPanel } from './posts-panel.js';
+import { queuePanel } from './queue-panel.js';
 import { statePanel } from './state-panel.js';
 import { viewHeading } from './view.js';
 import { kioskKey, watchSession } from './watch.js';
@@ -49,6 +50,7 @@ export async function sessionView({ notice }, id) {
   const phases = phasesPanel(snapshot, changed);
   const state = statePanel(snapshot, changed);
   const posts = postsPanel(snapshot);
+  const queue = queuePanel(snapshot);
   const harvest = harvestPanel(snapshot);
   const people = peoplePanel(snapshot);
   counts.update(snapshot.counts);
@@ -74,6 +76,7 @@ export async function sessionView({ notice }, id) {
     phases.update(now);
     state.update(now);
     posts.update(watch.record, now);
+    queue.update(now);
     people.update(watch.record);
     subtitleState.textContent = t(`state.${now.state}`);
     subtitleState.className = `badge state-${now.state}`;
@@ -89,7 +92,7 @@ export async function sessionView({ notice }, id) {
     arrival.node,
     el('div', { class: 'session-grid' },
       el('div', { class: 'session-side' }, join.node, state.node, counts.node),
-      el('div', { class: 'session-main' }, phases.node, posts.node, harvest.node, people.node)));
+      el('div', { class: 'session-main' }, phases.node, queue.node, posts.node, harvest.node, people.node)));
   render();
 
   return {
@@ -98,6 +101,7 @@ export async function sessionView({ notice }, id) {
     title: snapshot.title,
     dispose() {
       clearInterval(ticker);
+      queue.dispose();
       refresher.cancel();
       watch.stop();
     },
