@@ -60,6 +60,14 @@ public final class WaitingStore {
     });
   }
 
+  /** Retention: a session's waiting posts go altogether. */
+  public Future<Void> removeForSession(String session) {
+    return db.call(() -> {
+      db.collection(WAITING).deleteMany(eq("session", session));
+      return null;
+    });
+  }
+
   public Future<List<WaitingNote>> listForSession(String session) {
     return db.call(() -> {
       List<WaitingNote> notes = new ArrayList<>();
