@@ -164,6 +164,43 @@ class PreModerationTest {
     }
   }
 
+  @Test
+  @DisplayName("After a restart the queue is still there: the author resumes and sees the waiting post and the decline; a re-sent post stores nothing")
+  void queueSurvivesARestart() throws Exception {
+    JsonObject session = create(true);
+    String id = session.getString("id");
+    String token;
+    String waitingId;
+    long ackSeq;
+    try (Phone author = Phone.join(vertx, server.port(), session.getString("code"), "Noor", "Wijkteam")) {
+      token = author.token;
+      ackSeq = author.post("r-1", "story", "Blijft wachten na een herstart.").getLong("seq");
+      waitingId = author.live.nextPrivate("post.queued").getJsonObject("data").getJsonObject("post").getString("id");
+      author.post("r-2", "story", "Wordt niet geplaatst.");
+      String declinedId = author.live.nextPrivate("post.queued").getJsonObject("data").getJsonObject("post")
+          .getString("id");
+      assertEquals(200, server.post("/api/sessions/" + id + "/queue/" + declinedId + "/decline", cookie,
+          new JsonObject().put("reason", "Dubbel")).statusCode());
+      author.live.nextPrivate("post.declined");
+    }
+    server.restart();
+    try (LiveClient back = LiveClient.connect(vertx, server.port())) {
+      JsonObject welcome = back.reply(back.request(new JsonObject().put("type", "resume").put("token", token)
+          .put("after", 0)));
+      assertEquals("welcome", welcome.getString("type"), welcome.encode());
+      assertEquals(waitingId, back.nextPrivate("post.queued").getJsonObject("data").getJsonObject("post")
+          .getString("id"));
+      assertEquals("Dubbel", back.nextPrivate("post.declined").getJsonObject("data").getString("reason"));
+      JsonObject again = back.reply(back.request(new JsonObject().put("type", "post").put("id", "r-1")
+          .put("kind", "story").put("title", "").put("text", "Blijft wachten na een herstart.")));
+      assertEquals(ackSeq, again.getLong("seq"), "a re-sent post gets its first answer again");
+      assertEquals(1, get("/api/sessions/" + id + "/queue").getJsonArray("waiting").size());
+      assertEquals(200, server.post("/api/sessions/" + id + "/queue/" + waitingId + "/approve", cookie,
+          new JsonObject()).statusCode());
+      assertEquals(waitingId, back.nextEvent("post.added").getJsonObject("data").getJsonObject("post").getString("id"));
+    }
+  }
+
   private JsonObject create(boolean premoderation) throws Exception {
     HttpResponse<String> created = server.post("/api/sessions", cookie, new JsonObject()
         .put("template", "transformatiedialoog").put("title", "Voormoderatie").put("municipality", "Zwolle")
