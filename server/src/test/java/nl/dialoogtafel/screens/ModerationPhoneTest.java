@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import java.net.http.HttpResponse;
 import nl.dialoogtafel.screens.phone.PhonePage;
 import nl.dialoogtafel.support.Browser;
 import nl.dialoogtafel.support.Facilitator;
@@ -50,6 +51,31 @@ class ModerationPhoneTest {
           new JsonObject()).statusCode());
       browser.await(d -> page.text(By.id("post-list")).contains("Door school en wijkteam") ? true : null);
       assertFalse(page.text(By.id("post-list")).contains("Verborgen door de gespreksleider"));
+    }
+  }
+
+  @Test
+  @DisplayName("With pre-moderation the author's phone shows 'wacht op de gespreksleider', then 'niet geplaatst' with the reason")
+  void waitingThenDeclinedOnTheAuthorsPhone() throws Exception {
+    HttpResponse<String> created = facilitator.post("/api/sessions", new JsonObject()
+        .put("template", "transformatiedialoog").put("title", "Wachtrij").put("municipality", "Zwolle")
+        .put("premoderation", true));
+    JsonObject session = new JsonObject(created.body());
+    String id = session.getString("id");
+    server.startPhase(facilitator.cookie(), id, "verhalen");
+    try (Browser browser = Browser.phone()) {
+      PhonePage page = new PhonePage(browser, server.origin());
+      page.openJoinLink(session.getString("code")).join("Fatima", "Jeugdteam Oost", "jeugdverpleegkundige");
+      page.post("Eerst langs de gespreksleider", "Een verhaal over de Kemphaanweg.");
+      browser.await(d -> page.text(By.id("wall")).contains("Wacht op de gespreksleider") ? true : null);
+      assertEquals(true, page.text(By.id("wall")).contains("Kemphaanweg"), "the author sees their own words");
+      assertFalse(page.text(By.id("wall")).contains("staat op de wand"));
+      JsonObject waiting = new JsonObject(facilitator.get("/api/sessions/" + id + "/queue").body())
+          .getJsonArray("waiting").getJsonObject(0);
+      assertEquals(200, facilitator.post("/api/sessions/" + id + "/queue/" + waiting.getString("id") + "/decline",
+          new JsonObject().put("reason", "Te herleidbaar")).statusCode());
+      browser.await(d -> page.text(By.id("wall")).contains("Niet geplaatst door de gespreksleider") ? true : null);
+      assertEquals(true, page.text(By.id("wall")).contains("Reden: Te herleidbaar"));
     }
   }
 }
