@@ -15,6 +15,7 @@ import nl.dialoogtafel.dialogue.Command;
 import nl.dialoogtafel.dialogue.Decision;
 import nl.dialoogtafel.dialogue.Dialogue;
 import nl.dialoogtafel.dialogue.Participant;
+import nl.dialoogtafel.dialogue.PostKind;
 import nl.dialoogtafel.dialogue.SessionEvent;
 import nl.dialoogtafel.dialogue.SessionEvent.ContactDeclined;
 import nl.dialoogtafel.dialogue.SessionEvent.ContactRequested;
@@ -139,7 +140,7 @@ final class CommandPipeline {
         stores.waiting().answer(approved);
       } else {
         if (WaitingNote.WAITING.equals(note.status()) && !state.isErased(note.author())) {
-          state = Dialogue.evolve(state, new PostQueued(note.post(), nl.dialoogtafel.dialogue.PostKind.fromWire(note.kind()).orElseThrow(),
+          state = Dialogue.evolve(state, new PostQueued(note.post(), PostKind.fromWire(note.kind()).orElseThrow(),
               note.title(), note.text(), note.phase(), note.author()));
         }
         queueMail.keep(note);
