@@ -35,7 +35,8 @@ export function hiddenPosts(session, onRestored) {
       }
     }));
     return {
-      node: el('li', { class: 'post', dataset: { post: post.id } }, title, reason, el('div', { class: 'actions' }, restore)),
+      // Not an li.post: the list of posts on the wall is those; this one is off it.
+      node: el('li', { class: 'hidden-post', dataset: { hiddenPost: post.id } }, title, reason, el('div', { class: 'actions' }, restore)),
       update(current, state) {
         title.textContent = t('console.posts.hiddenItem', { kind: t(`kind.${current.kind}`), who: describePerson(t, current.author) });
         reason.textContent = t('console.posts.hiddenReason', { reason: current.removedReason || '' });
