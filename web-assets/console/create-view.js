@@ -25,9 +25,13 @@ export async function createView({ navigate }) {
   const title = field({ label: t('console.create.sessionTitle'), hint: t('console.create.sessionTitleHint'), maxlength: 120, required: true, name: 'title' });
   const municipality = field({ label: t('console.create.municipality'), maxlength: 80, required: true, name: 'municipality', autocomplete: 'address-level2' });
   const community = field({ label: t('console.create.community'), hint: t('console.create.communityHint'), maxlength: 120, name: 'community' });
+  // Extension: pre-moderation chosen up front (switchable later in the session's queue panel).
+  const premoderation = el('input', { attrs: { type: 'checkbox', id: 'create-premoderation', name: 'premoderation' } });
+  const premoderationRow = el('p', { class: 'queue-switch' }, premoderation, ' ',
+    el('label', { attrs: { for: 'create-premoderation' }, text: t('console.queue.switch') }));
   const submit = el('button', { attrs: { type: 'submit' }, text: t('console.create.submit') });
   const form = el('form', { class: 'create-form', attrs: { novalidate: true } },
-    chooser.node, title.node, municipality.node, community.node, result.node, el('div', { class: 'actions' }, submit));
+    chooser.node, title.node, municipality.node, community.node, premoderationRow, result.node, el('div', { class: 'actions' }, submit));
   const byName = { title, municipality, community };
 
   form.addEventListener('submit', async event => {
@@ -50,6 +54,7 @@ export async function createView({ navigate }) {
       try {
         const body = { template, title: title.value(), municipality: municipality.value() };
         if (community.value()) body.community = community.value();
+        if (premoderation.checked) body.premoderation = true;
         const created = await post('/api/sessions', body);
         result.clear();
         navigate(sessionHash(created.id), t('console.create.done', { code: created.code }));

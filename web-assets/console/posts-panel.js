@@ -8,6 +8,7 @@ import { post as postJson } from './api.js';
 import { feedback } from './feedback.js';
 import { busy, field } from './form.js';
 import { disclosure, formatTime, panel, uniqueId } from './view.js';
+import { hiddenPosts } from './hidden-posts.js';
 
 /** → {node, update(record, {state}), setStatus(status)} */
 export function postsPanel(session) {
@@ -23,7 +24,9 @@ export function postsPanel(session) {
   const phaseTitles = new Map((session.phases || []).map(phase => [phase.id, phase.title]));
   let sessionState = session.state;
 
-  node.append(connection, result.node, summary, empty, list);
+  // A hide undone ("terugzetten") takes the post back into the list when its event arrives.
+  const hiddenSection = hiddenPosts(session, postId => dismissed.delete(postId));
+  node.append(connection, result.node, summary, empty, list, hiddenSection.node);
 
   function postPath(postId, action) {
     return `/api/sessions/${encodeURIComponent(session.id)}/posts/${encodeURIComponent(postId)}/${action}`;
@@ -158,6 +161,7 @@ export function postsPanel(session) {
       : '');
     empty.hidden = posts.length > 0;
     list.hidden = posts.length === 0;
+    hiddenSection.update(record, sessionState);
   }
 
   function setStatus(status) {

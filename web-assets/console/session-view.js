@@ -14,6 +14,7 @@ import { peoplePanel } from './people-panel.js';
 import { phasesPanel } from './phases-panel.js';
 import { postsPanel } from './posts-panel.js';
 import { projectorPanel } from './projector-panel.js';
+import { queuePanel } from './queue-panel.js';
 import { statePanel } from './state-panel.js';
 import { viewHeading } from './view.js';
 import { kioskKey, watchSession } from './watch.js';
@@ -52,6 +53,7 @@ export async function sessionView({ notice }, id) {
   const phases = phasesPanel(snapshot, changed);
   const state = statePanel(snapshot, changed);
   const posts = postsPanel(snapshot);
+  const queue = queuePanel(snapshot);
   const harvest = harvestPanel(snapshot);
   const people = peoplePanel(snapshot);
   const projector = projectorPanel(snapshot);
@@ -80,6 +82,7 @@ export async function sessionView({ notice }, id) {
     clock.update(watch.record, now);
     state.update(now);
     posts.update(watch.record, now);
+    queue.update(now);
     people.update(watch.record);
     projector.update(watch.record, watch.connection.lastSeq);
     subtitleState.textContent = t(`state.${now.state}`);
@@ -97,7 +100,7 @@ export async function sessionView({ notice }, id) {
     el('div', { class: 'session-grid' },
       el('div', { class: 'session-side' }, join.node, state.node, counts.node,
         projector.node, exportPanel(snapshot).node),
-      el('div', { class: 'session-main' }, phases.node, clock.node, posts.node, harvest.node, people.node)));
+      el('div', { class: 'session-main' }, phases.node, clock.node, queue.node, posts.node, harvest.node, people.node)));
   render();
 
   return {
@@ -106,6 +109,7 @@ export async function sessionView({ notice }, id) {
     title: snapshot.title,
     dispose() {
       clearInterval(ticker);
+      queue.dispose();
       refresher.cancel();
       watch.stop();
     },

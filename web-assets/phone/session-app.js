@@ -11,6 +11,7 @@ import { Composer } from './compose.js';
 import { RejectedPanel } from './rejected.js';
 import { OutboxView } from './outbox-view.js';
 import { Wall } from './wall.js';
+import { WaitingPosts } from './waiting-posts.js';
 import { ContactBook } from './contact-book.js';
 import { PeopleView } from './people.js';
 import { ContactsView } from './contacts.js';
@@ -30,6 +31,7 @@ export class SessionApp {
     this.composer = new Composer({ code, conn, announcer });
     this.rejected = new RejectedPanel({ code, conn, composer: this.composer, announcer, onChange: render });
     this.outboxView = new OutboxView({ conn, me, onChange: render });
+    this.waiting = new WaitingPosts({ conn, announcer, onChange: render });
     this.wall = new Wall({ ctx: { conn, me, announcer, state: () => this.record.state }, outboxView: this.outboxView, onChange: render });
     this.book = new ContactBook({ code, conn, announcer, sessionTitle: () => this.record.session?.title || '' });
     this.people = new PeopleView({ book: this.book, me });
@@ -43,7 +45,8 @@ export class SessionApp {
     conn.addEventListener('presence', event => this.record.setOnline(event.detail.online || []));
     conn.addEventListener('event', event => this.applied(event.detail, announcer, me));
     conn.addEventListener('ack', event => {
-      if (event.detail.item.type === 'post') announcer.say(t(`phone.compose.posted.${event.detail.item.fields.kind}`));
+      // With pre-moderation on, the post.queued that follows says it waits (not "staat op de wand").
+      if (event.detail.item.type === 'post' && !this.record.moderation) announcer.say(t(`phone.compose.posted.${event.detail.item.fields.kind}`));
     });
 
     // The welcome that created this app has already been dispatched: take it in by hand.
@@ -61,6 +64,13 @@ export class SessionApp {
       const sentence = t(`phone.announce.post.${post.kind}`, { who: describePerson(t, post.author) });
       announcer.post(post.title ? `${sentence}: ${post.title}` : sentence);
     }
+    // Your own post hidden or brought back by the facilitator: said aloud, with the reason.
+    const mine = this.record.posts.get(event.data.post);
+    if (this.conn.ready && mine?.author?.id === me() && event.name === 'post.hidden') {
+      announcer.say(t('phone.post.hiddenAnnounce', { reason: event.data.reason || '' }));
+    } else if (this.conn.ready && mine?.author?.id === me() && event.name === 'post.restored') {
+      announcer.say(t('phone.post.restoredAnnounce'));
+    }
   }
 
   render() {
@@ -74,6 +84,7 @@ export class SessionApp {
     this.composer.render(record);
     this.rejected.render();
     this.wall.render(record);
+    this.waiting.render(this.wall.filter);
     this.people.render(record);
     this.contacts.render();
   }

@@ -3,6 +3,7 @@
 import { t } from '../shared/i18n.js';
 import { syncList } from './keyed.js';
 import { PostCard } from './post-card.js';
+import { HiddenCard, hiddenFromMe } from './hidden-card.js';
 
 const PAGE = 30;
 
@@ -32,9 +33,13 @@ export class Wall {
   }
 
   render(record) {
-    const posts = record.visiblePosts().filter(post => this.filter === 'all' || post.kind === this.filter);
+    // Your own hidden posts stay on your wall, saying so and why (nobody else sees them).
+    const mine = [...record.posts.values()].filter(post => hiddenFromMe(post, this.ctx.me()));
+    const posts = [...record.visiblePosts(), ...mine].sort((a, b) => b.seq - a.seq)
+      .filter(post => this.filter === 'all' || post.kind === this.filter);
     const shown = posts.slice(0, this.limit);
-    syncList(this.list, shown, post => post.id, post => new PostCard(post, this.ctx));
+    syncList(this.list, shown, post => (post.removed ? `hidden:${post.id}` : post.id),
+      post => (post.removed ? new HiddenCard(post) : new PostCard(post, this.ctx)));
     this.outboxView.render(record, this.filter);
     const nothing = shown.length === 0 && this.outboxView.list.children.length === 0;
     this.empty.hidden = !nothing;

@@ -20,6 +20,7 @@ export class SessionRecord extends EventTarget {
     this.harvest = null;
     this.kioskView = null;
     this.clock = null; // the current phase's clock (shared/phase-clock.js)
+    this.moderation = false; // extension: whether new posts wait for the facilitator
     this.online = new Set();
     this.changed();
   }
@@ -39,6 +40,7 @@ export class SessionRecord extends EventTarget {
     this.harvest = snapshot.harvest ?? null;
     this.kioskView = snapshot.kioskView ?? null;
     this.clock = snapshot.clock ?? null;
+    this.moderation = snapshot.moderation === true;
     this.changed();
   }
 
@@ -49,6 +51,8 @@ export class SessionRecord extends EventTarget {
       harvest: this.harvest, clock: this.clock, participants: [...this.participants.values()], posts: [...this.posts.values()],
       connections: this.connections,
       kioskView: this.kioskView,
+      harvest: this.harvest, participants: [...this.participants.values()], posts: [...this.posts.values()],
+      connections: this.connections, moderation: this.moderation,
     };
   }
 
@@ -82,6 +86,12 @@ export class SessionRecord extends EventTarget {
         break;
       case 'post.hidden':
         this.remove(data.post, 'hidden', data.reason);
+        break;
+      case 'moderation.set': // extension: pre-moderation on or off
+        this.moderation = data.queue === true;
+        break;
+      case 'post.restored': // extension: a hide undone, the words and notes come with it
+        this.restore(data);
         break;
       case 'post.spotlighted':
         this.spotlight = data.post;
@@ -140,6 +150,19 @@ export class SessionRecord extends EventTarget {
       for (const recognition of post.recognitions) recognition.note = null;
     }
     if (this.spotlight === postId) this.spotlight = null;
+  }
+
+  restore(data) {
+    const post = this.posts.get(data.post);
+    if (!post || data.text == null) return;
+    post.title = data.title;
+    post.text = data.text;
+    post.removed = null;
+    post.removedReason = null;
+    for (const recognition of post.recognitions) {
+      const back = (data.notes || []).find(note => recognition.by && note.by === recognition.by.id);
+      if (back) recognition.note = back.note;
+    }
   }
 
   /** A person erased on request: their name and words leave this screen too. */

@@ -17,6 +17,11 @@ import nl.dialoogtafel.dialogue.SessionEvent.PostHidden;
 import nl.dialoogtafel.dialogue.SessionEvent.PostMarked;
 import nl.dialoogtafel.dialogue.SessionEvent.KioskViewSet;
 import nl.dialoogtafel.dialogue.SessionEvent.PhaseClockSet;
+import nl.dialoogtafel.dialogue.SessionEvent.PostUnqueued;
+import nl.dialoogtafel.dialogue.SessionEvent.PostDeclined;
+import nl.dialoogtafel.dialogue.SessionEvent.PostQueued;
+import nl.dialoogtafel.dialogue.SessionEvent.ModerationSet;
+import nl.dialoogtafel.dialogue.SessionEvent.PostRestored;
 import nl.dialoogtafel.dialogue.SessionEvent.PostSpotlighted;
 import nl.dialoogtafel.dialogue.SessionEvent.PostWithdrawn;
 import nl.dialoogtafel.dialogue.SessionEvent.RecognitionAdded;
@@ -141,6 +146,36 @@ final class PostRemovals implements SessionEvent.Cases<PostRemovals> {
 
   @Override
   public PostRemovals on(ContactDeclined e) {
+    return this;
+  }
+
+  /** A hide undone is no removal; a withdrawal is never undone (the rules refuse it). */
+  @Override
+  public PostRemovals on(PostRestored e) {
+    Removal removal = byPost.get(e.postId());
+    if (removal != null && removal.why().equals("hidden")) {
+      byPost.remove(e.postId());
+    }
+    return this;
+  }
+
+  @Override
+  public PostRemovals on(ModerationSet e) {
+    return this;
+  }
+
+  @Override
+  public PostRemovals on(PostQueued e) {
+    return this;
+  }
+
+  @Override
+  public PostRemovals on(PostDeclined e) {
+    return this;
+  }
+
+  @Override
+  public PostRemovals on(PostUnqueued e) {
     return this;
   }
 }

@@ -24,6 +24,11 @@ import nl.dialoogtafel.dialogue.SessionEvent.PostHidden;
 import nl.dialoogtafel.dialogue.SessionEvent.PostMarked;
 import nl.dialoogtafel.dialogue.SessionEvent.KioskViewSet;
 import nl.dialoogtafel.dialogue.SessionEvent.PhaseClockSet;
+import nl.dialoogtafel.dialogue.SessionEvent.PostUnqueued;
+import nl.dialoogtafel.dialogue.SessionEvent.PostDeclined;
+import nl.dialoogtafel.dialogue.SessionEvent.PostQueued;
+import nl.dialoogtafel.dialogue.SessionEvent.ModerationSet;
+import nl.dialoogtafel.dialogue.SessionEvent.PostRestored;
 import nl.dialoogtafel.dialogue.SessionEvent.PostSpotlighted;
 import nl.dialoogtafel.dialogue.SessionEvent.PostWithdrawn;
 import nl.dialoogtafel.dialogue.SessionEvent.RecognitionAdded;
@@ -179,6 +184,32 @@ final class RecordReading implements SessionEvent.Cases<RecordReading> {
   /** Private events are not in the record; nothing to tell. */
   @Override
   public RecordReading on(ContactDeclined e) {
+    return this;
+  }
+
+  /** {@link PostRemovals} has already taken the undone hide out of the removals. */
+  @Override
+  public RecordReading on(PostRestored e) {
+    return this;
+  }
+
+  @Override
+  public RecordReading on(ModerationSet e) {
+    return this;
+  }
+
+  @Override
+  public RecordReading on(PostQueued e) {
+    return this;
+  }
+
+  @Override
+  public RecordReading on(PostDeclined e) {
+    return this;
+  }
+
+  @Override
+  public RecordReading on(PostUnqueued e) {
     return this;
   }
 }

@@ -48,4 +48,15 @@ public sealed interface Command {
   record SetClock(ClockAction action, int minutes, PhaseClock reading, long now) implements Command {
     public enum ClockAction { PAUSE, RESUME, EXTEND, RESTART }
   }
+  /** Extension: the facilitator brings a hidden post back ("terugzetten"). */
+  record Restore(String postId) implements Command {}
+
+  /** Extension: pre-moderation on or off, from the console or at creation. */
+  record SetModeration(boolean queue) implements Command {}
+
+  /** Extension: the facilitator lets a waiting post through ("plaatsen"). */
+  record Approve(String postId) implements Command {}
+
+  /** Extension: the facilitator does not let a waiting post through ("niet plaatsen"), with a reason. */
+  record Decline(String postId, String reason) implements Command {}
 }

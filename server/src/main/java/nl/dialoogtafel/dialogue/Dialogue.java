@@ -13,6 +13,11 @@ import nl.dialoogtafel.dialogue.Command.Lock;
 import nl.dialoogtafel.dialogue.Command.MarkTelling;
 import nl.dialoogtafel.dialogue.Command.Recognize;
 import nl.dialoogtafel.dialogue.Command.Reopen;
+import nl.dialoogtafel.dialogue.Command.Approve;
+import nl.dialoogtafel.dialogue.Command.Decline;
+import nl.dialoogtafel.dialogue.Command.SetModeration;
+import nl.dialoogtafel.dialogue.Moderation.WaitingPost;
+import nl.dialoogtafel.dialogue.Command.Restore;
 import nl.dialoogtafel.dialogue.Command.RequestContact;
 import nl.dialoogtafel.dialogue.Command.Spotlight;
 import nl.dialoogtafel.dialogue.Command.StartPhase;
@@ -28,6 +33,11 @@ import nl.dialoogtafel.dialogue.SessionEvent.PhaseStarted;
 import nl.dialoogtafel.dialogue.SessionEvent.PostAdded;
 import nl.dialoogtafel.dialogue.SessionEvent.PostHidden;
 import nl.dialoogtafel.dialogue.SessionEvent.PostMarked;
+import nl.dialoogtafel.dialogue.SessionEvent.ModerationSet;
+import nl.dialoogtafel.dialogue.SessionEvent.PostQueued;
+import nl.dialoogtafel.dialogue.SessionEvent.PostDeclined;
+import nl.dialoogtafel.dialogue.SessionEvent.PostUnqueued;
+import nl.dialoogtafel.dialogue.SessionEvent.PostRestored;
 import nl.dialoogtafel.dialogue.SessionEvent.PostSpotlighted;
 import nl.dialoogtafel.dialogue.SessionEvent.PostWithdrawn;
 import nl.dialoogtafel.dialogue.SessionEvent.RecognitionAdded;
@@ -55,6 +65,15 @@ public final class Dialogue {
   public static SessionState evolve(SessionState state, SessionEvent event) {
     SessionState next = event.accept(new Evolution(state));
     return event.isPublic() ? next.withSeq(next.seq() + 1) : next;
+  }
+
+  /**
+   * Whether this command, decided against this state, yields a private event: contact requests and
+   * refusals, and (pre-moderation) a waiting post, its decline and its withdrawal.
+   */
+  public static boolean isPrivate(Command command, SessionState state) {
+    return command instanceof Command.RequestContact || command instanceof Command.DeclineContact
+        || Moderating.isPrivate(command, state);
   }
 
   public static Decision decide(Command command, SessionState state) {
@@ -99,6 +118,14 @@ public final class Dialogue {
       return markTelling(c, state);
     } else if (command instanceof Command.SetClock c) {
       return ClockRules.decide(c, state);
+    } else if (command instanceof SetModeration c) {
+      return Moderating.set(c, state);
+    } else if (command instanceof Approve c) {
+      return Moderating.approve(c, state);
+    } else if (command instanceof Decline c) {
+      return Moderating.decline(c, state);
+    } else if (command instanceof Restore c) {
+      return restore(c, state);
     } else if (command instanceof EraseParticipant c) {
       // Any state: a person may ask long after the session to be taken out of it.
       return !state.participants().containsKey(c.participantId()) || state.isErased(c.participantId())
@@ -145,10 +172,19 @@ public final class Dialogue {
     if (phase == null || !phase.allows(c.kind())) {
       return Decision.reject(Rejection.invalid("kind", "kind_not_in_phase"));
     }
+    if (state.moderation().queue()) {
+      return Moderating.queue(c, phase, state);
+    }
     return Decision.accept(new PostAdded(c.postId(), c.kind(), c.title(), c.text(), phase.id(), c.authorId()));
   }
 
   private static Decision withdraw(Withdraw c, SessionState state) {
+    WaitingPost waiting = state.moderation().waiting().get(c.postId());
+    if (waiting != null) {
+      return waiting.authorId().equals(c.byId())
+          ? Decision.accept(new PostUnqueued(c.postId()))
+          : Decision.reject(Rejection.of("forbidden", "not_your_post"));
+    }
     PostState post = state.posts().get(c.postId());
     if (post == null || post.withdrawn()) {
       return Decision.reject(Rejection.of("not_found", "post_not_found"));
@@ -169,6 +205,27 @@ public final class Dialogue {
       return Decision.reject(Rejection.of("not_found", "post_not_found"));
     }
     return Decision.accept(event);
+  }
+
+  /**
+   * Only a hidden post comes back: a withdrawn post (or one whose author was erased) lost its words
+   * on request, and that is never undone. Like a hide, not after closing.
+   */
+  private static Decision restore(Restore c, SessionState state) {
+    if (state.status() == SessionStatus.CLOSED) {
+      return Decision.reject(Rejection.of("session_closed", "session_closed"));
+    }
+    PostState post = state.posts().get(c.postId());
+    if (post == null) {
+      return Decision.reject(Rejection.of("not_found", "post_not_found"));
+    }
+    if (post.withdrawn() || state.isErased(post.authorId())) {
+      return Decision.reject(Rejection.of("conflict", "post_not_restorable"));
+    }
+    if (!post.hidden()) {
+      return Decision.reject(Rejection.of("conflict", "post_not_hidden"));
+    }
+    return Decision.accept(new PostRestored(c.postId()));
   }
 
   /** Allowed after closing too: choosing the telling stories is part of writing the account. */

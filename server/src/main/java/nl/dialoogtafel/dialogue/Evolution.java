@@ -11,6 +11,12 @@ import nl.dialoogtafel.dialogue.SessionEvent.PhaseStarted;
 import nl.dialoogtafel.dialogue.SessionEvent.PostAdded;
 import nl.dialoogtafel.dialogue.SessionEvent.PostHidden;
 import nl.dialoogtafel.dialogue.SessionEvent.PostMarked;
+import nl.dialoogtafel.dialogue.SessionEvent.ModerationSet;
+import nl.dialoogtafel.dialogue.SessionEvent.PostQueued;
+import nl.dialoogtafel.dialogue.SessionEvent.PostDeclined;
+import nl.dialoogtafel.dialogue.SessionEvent.PostUnqueued;
+import nl.dialoogtafel.dialogue.Moderation.WaitingPost;
+import nl.dialoogtafel.dialogue.SessionEvent.PostRestored;
 import nl.dialoogtafel.dialogue.SessionEvent.PostSpotlighted;
 import nl.dialoogtafel.dialogue.SessionEvent.PostWithdrawn;
 import nl.dialoogtafel.dialogue.SessionEvent.RecognitionAdded;
@@ -43,7 +49,9 @@ final class Evolution implements SessionEvent.Cases<SessionState> {
 
   @Override
   public SessionState on(PostAdded e) {
-    return state.withPost(PostState.added(e.postId(), e.kind(), e.authorId(), e.phaseId()));
+    // An approved post leaves the queue as it reaches the wall.
+    return state.withPost(PostState.added(e.postId(), e.kind(), e.authorId(), e.phaseId()))
+        .withModeration(state.moderation().answered(e.postId()));
   }
 
   @Override
@@ -97,7 +105,13 @@ final class Evolution implements SessionEvent.Cases<SessionState> {
 
   @Override
   public SessionState on(ParticipantErased e) {
-    return state.withErased(e.participantId());
+    Moderation without = state.moderation();
+    for (WaitingPost post : without.waiting().values()) {
+      if (post.authorId().equals(e.participantId())) {
+        without = without.answered(post.postId());
+      }
+    }
+    return state.withErased(e.participantId()).withModeration(without);
   }
 
   @Override
@@ -125,5 +139,31 @@ final class Evolution implements SessionEvent.Cases<SessionState> {
   @Override
   public SessionState on(PhaseClockSet e) {
     return state;
+  }
+
+  @Override
+  public SessionState on(PostRestored e) {
+    return state.withPost(state.posts().get(e.postId()).restore());
+  }
+
+  @Override
+  public SessionState on(ModerationSet e) {
+    return state.withModeration(state.moderation().withQueue(e.queue()));
+  }
+
+  @Override
+  public SessionState on(PostQueued e) {
+    return state.withModeration(state.moderation().waiting(
+        new WaitingPost(e.postId(), e.kind(), e.title(), e.text(), e.phaseId(), e.authorId())));
+  }
+
+  @Override
+  public SessionState on(PostDeclined e) {
+    return state.withModeration(state.moderation().answered(e.postId()));
+  }
+
+  @Override
+  public SessionState on(PostUnqueued e) {
+    return state.withModeration(state.moderation().answered(e.postId()));
   }
 }

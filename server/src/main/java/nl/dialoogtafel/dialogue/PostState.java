@@ -33,6 +33,11 @@ public record PostState(
     return new PostState(id, kind, authorId, phaseId, withdrawn, true, recognizedBy, telling);
   }
 
+  /** Back on the wall after a hide; a withdrawal is never undone. */
+  PostState restore() {
+    return new PostState(id, kind, authorId, phaseId, withdrawn, false, recognizedBy, telling);
+  }
+
   PostState recognizedBy(String participantId) {
     return new PostState(id, kind, authorId, phaseId, withdrawn, hidden, recognizedBy.plus(participantId), telling);
   }

@@ -56,6 +56,16 @@ public sealed interface SessionEvent {
     R on(ContactRequested e);
 
     R on(ContactDeclined e);
+
+    R on(PostRestored e);
+
+    R on(ModerationSet e);
+
+    R on(PostQueued e);
+
+    R on(PostDeclined e);
+
+    R on(PostUnqueued e);
   }
 
   record ParticipantJoined(Participant participant) implements SessionEvent {
@@ -250,6 +260,74 @@ public sealed interface SessionEvent {
   record ContactDeclined(String requestId) implements SessionEvent {
     public String name() {
       return "contact.declined";
+    }
+
+    public <R> R accept(Cases<R> cases) {
+      return cases.on(this);
+    }
+
+    public boolean isPublic() {
+      return false;
+    }
+  }
+
+  /** Extension: the facilitator undid a hide; the post is back on the wall with its recognitions. */
+  record PostRestored(String postId) implements SessionEvent {
+    public String name() {
+      return "post.restored";
+    }
+
+    public <R> R accept(Cases<R> cases) {
+      return cases.on(this);
+    }
+  }
+
+  /** Extension: pre-moderation switched on or off; while on, new posts wait for the facilitator. */
+  record ModerationSet(boolean queue) implements SessionEvent {
+    public String name() {
+      return "moderation.set";
+    }
+
+    public <R> R accept(Cases<R> cases) {
+      return cases.on(this);
+    }
+  }
+
+  /** Private (extension): a post waits for the facilitator; only its author and the facilitator see it. */
+  record PostQueued(String postId, PostKind kind, String title, String text, String phaseId, String authorId)
+      implements SessionEvent {
+    public String name() {
+      return "post.queued";
+    }
+
+    public <R> R accept(Cases<R> cases) {
+      return cases.on(this);
+    }
+
+    public boolean isPublic() {
+      return false;
+    }
+  }
+
+  /** Private (extension): the facilitator did not let a waiting post through; only its author learns why. */
+  record PostDeclined(String postId, String reason) implements SessionEvent {
+    public String name() {
+      return "post.declined";
+    }
+
+    public <R> R accept(Cases<R> cases) {
+      return cases.on(this);
+    }
+
+    public boolean isPublic() {
+      return false;
+    }
+  }
+
+  /** Private (extension): the author took back a post that was still waiting. */
+  record PostUnqueued(String postId) implements SessionEvent {
+    public String name() {
+      return "post.unqueued";
     }
 
     public <R> R accept(Cases<R> cases) {

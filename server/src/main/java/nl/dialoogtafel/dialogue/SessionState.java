@@ -26,7 +26,8 @@ public record SessionState(
     PMap<String, PostState> posts,
     PMap<String, ContactRequest> requests,
     PSet<String> connections,
-    PSet<String> erased) {
+    PSet<String> erased,
+    Moderation moderation) {
 
   public SessionState {
     // List.copyOf returns an unmodifiable list as it is, so this copies once, not per change.
@@ -36,7 +37,7 @@ public record SessionState(
   /** A session before anything happened: open, no phase started yet. */
   public static SessionState initial(String sessionId, List<Phase> phases) {
     return new SessionState(sessionId, phases, SessionStatus.OPEN, null, 0, HashTreePMap.empty(),
-        HashTreePMap.empty(), HashTreePMap.empty(), HashTreePSet.empty(), HashTreePSet.empty());
+        HashTreePMap.empty(), HashTreePMap.empty(), HashTreePSet.empty(), HashTreePSet.empty(), Moderation.OFF);
   }
 
   public Optional<Phase> phase(String id) {
@@ -56,30 +57,30 @@ public record SessionState(
   }
 
   SessionState withStatus(SessionStatus next) {
-    return new SessionState(sessionId, phases, next, phaseId, seq, participants, posts, requests, connections, erased);
+    return new SessionState(sessionId, phases, next, phaseId, seq, participants, posts, requests, connections, erased, moderation);
   }
 
   SessionState withPhase(String next) {
-    return new SessionState(sessionId, phases, status, next, seq, participants, posts, requests, connections, erased);
+    return new SessionState(sessionId, phases, status, next, seq, participants, posts, requests, connections, erased, moderation);
   }
 
   SessionState withSeq(long next) {
-    return new SessionState(sessionId, phases, status, phaseId, next, participants, posts, requests, connections, erased);
+    return new SessionState(sessionId, phases, status, phaseId, next, participants, posts, requests, connections, erased, moderation);
   }
 
   SessionState withParticipant(Participant participant) {
     return new SessionState(sessionId, phases, status, phaseId, seq, participants.plus(participant.id(), participant),
-        posts, requests, connections, erased);
+        posts, requests, connections, erased, moderation);
   }
 
   SessionState withPost(PostState post) {
     return new SessionState(sessionId, phases, status, phaseId, seq, participants, posts.plus(post.id(), post),
-        requests, connections, erased);
+        requests, connections, erased, moderation);
   }
 
   SessionState withRequest(ContactRequest request) {
     return new SessionState(sessionId, phases, status, phaseId, seq, participants, posts,
-        requests.plus(request.id(), request), connections, erased);
+        requests.plus(request.id(), request), connections, erased, moderation);
   }
 
   /** Whether this person's details and words were erased on request. */
@@ -102,11 +103,16 @@ public record SessionState(
       }
     }
     return new SessionState(sessionId, phases, status, phaseId, seq, people, nextPosts, requests, connections,
-        erased.plus(participantId));
+        erased.plus(participantId), moderation);
   }
 
   SessionState withConnection(String a, String b) {
     return new SessionState(sessionId, phases, status, phaseId, seq, participants, posts, requests,
-        connections.plus(pairKey(a, b)), erased);
+        connections.plus(pairKey(a, b)), erased, moderation);
+  }
+
+  SessionState withModeration(Moderation next) {
+    return new SessionState(sessionId, phases, status, phaseId, seq, participants, posts, requests, connections, erased,
+        next);
   }
 }

@@ -72,12 +72,14 @@ public final class FacilitatorApi {
     String title;
     String municipality;
     String community;
+    boolean premoderation;
     try {
       Fields fields = new Fields(body);
       templateId = fields.text("template", 1, 64, false);
       title = fields.name("title", 1, 120);
       municipality = fields.name("municipality", 1, 80);
       community = fields.optionalName("community", 120);
+      premoderation = ModerationApi.premoderation(body);
     } catch (Refusal invalid) {
       ApiReplies.failure(ctx, invalid);
       return;
@@ -93,6 +95,9 @@ public final class FacilitatorApi {
         .compose(info -> hubs.byId(info.id())
             // Answered once the first phase is shown too: a GET right after the 201 finds it.
             .compose(hub -> hub.submit(new Command.StartPhase(template.get().first().id()), systemKey())
+                // Extension: pre-moderation chosen at creation is event 2.
+                .compose(seq -> premoderation ? hub.submit(new Command.SetModeration(true), systemKey())
+                    : Future.succeededFuture(seq))
                 .compose(seq -> hub.headWritten()))
             .map(v -> info))
         .onSuccess(info -> ApiReplies.json(ctx, 201, new JsonObject().put("id", info.id()).put("code", info.code())
@@ -143,6 +148,11 @@ public final class FacilitatorApi {
     if (body != null) {
       act(ctx, () -> new Command.Hide(ctx.pathParam("postId"), new Fields(body).text("reason", 1, 280, false)));
     }
+  }
+
+  /** Extension: undoes a hide ("terugzetten"); 409 {@code conflict} for a post that is not hidden. */
+  public void restorePost(RoutingContext ctx) {
+    act(ctx, () -> new Command.Restore(ctx.pathParam("postId")));
   }
 
   public void spotlightPost(RoutingContext ctx) {

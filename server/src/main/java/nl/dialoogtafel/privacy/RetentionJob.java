@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 import nl.dialoogtafel.storage.ContactStore;
+import nl.dialoogtafel.storage.WaitingStore;
 import nl.dialoogtafel.storage.ParticipantStore;
 import nl.dialoogtafel.storage.RecordRewrites;
 import nl.dialoogtafel.storage.SessionStore;
@@ -70,7 +71,7 @@ public final class RetentionJob {
     Future<Void> chain = Future.succeededFuture();
     for (String session : due) {
       chain = chain.compose(v -> Future.all(participants.removePersonalData(session, now.toString()),
-              contacts.removeForSession(session))
+              contacts.removeForSession(session), new WaitingStore(db).removeForSession(session))
           .compose(all -> sessions.markPersonalDataRemoved(session, now))
           .compose(done -> rewrites.rewritten(session)));
     }

@@ -23,6 +23,8 @@ import nl.dialoogtafel.dialogue.SessionEvent.PostHidden;
 import nl.dialoogtafel.dialogue.SessionEvent.PostMarked;
 import nl.dialoogtafel.dialogue.SessionEvent.KioskViewSet;
 import nl.dialoogtafel.dialogue.SessionEvent.PhaseClockSet;
+import nl.dialoogtafel.dialogue.SessionEvent.PostRestored;
+import nl.dialoogtafel.dialogue.SessionEvent.ModerationSet;
 import nl.dialoogtafel.dialogue.SessionEvent.PostSpotlighted;
 import nl.dialoogtafel.dialogue.SessionEvent.PostWithdrawn;
 import nl.dialoogtafel.dialogue.SessionEvent.RecognitionAdded;
@@ -85,6 +87,8 @@ public final class EventCodec {
         d.getString("order", "newest"), d.getBoolean("totals", false))));
     DECODERS.put("phase.clock", (d, people) -> new PhaseClockSet(d.getString("phase"), d.getString("action"),
         d.getInteger("minutes"), d.getLong("left"), d.getBoolean("running")));
+    DECODERS.put("post.restored", (d, people) -> new PostRestored(d.getString("post")));
+    DECODERS.put("moderation.set", (d, people) -> new ModerationSet(d.getBoolean("queue", false)));
   }
 
   private EventCodec() {}

@@ -17,6 +17,11 @@ import nl.dialoogtafel.dialogue.SessionEvent.PostHidden;
 import nl.dialoogtafel.dialogue.SessionEvent.PostMarked;
 import nl.dialoogtafel.dialogue.SessionEvent.KioskViewSet;
 import nl.dialoogtafel.dialogue.SessionEvent.PhaseClockSet;
+import nl.dialoogtafel.dialogue.SessionEvent.PostUnqueued;
+import nl.dialoogtafel.dialogue.SessionEvent.PostDeclined;
+import nl.dialoogtafel.dialogue.SessionEvent.PostQueued;
+import nl.dialoogtafel.dialogue.SessionEvent.ModerationSet;
+import nl.dialoogtafel.dialogue.SessionEvent.PostRestored;
 import nl.dialoogtafel.dialogue.SessionEvent.PostSpotlighted;
 import nl.dialoogtafel.dialogue.SessionEvent.PostWithdrawn;
 import nl.dialoogtafel.dialogue.SessionEvent.RecognitionAdded;
@@ -136,6 +141,31 @@ final class EventEncoding implements SessionEvent.Cases<JsonObject> {
   /** Private: kept with the contact notes, never in the public record. */
   @Override
   public JsonObject on(ContactDeclined e) {
+    throw notPublic(e);
+  }
+
+  @Override
+  public JsonObject on(PostRestored e) {
+    return new JsonObject().put("post", e.postId());
+  }
+
+  @Override
+  public JsonObject on(ModerationSet e) {
+    return new JsonObject().put("queue", e.queue());
+  }
+
+  @Override
+  public JsonObject on(PostQueued e) {
+    throw notPublic(e);
+  }
+
+  @Override
+  public JsonObject on(PostDeclined e) {
+    throw notPublic(e);
+  }
+
+  @Override
+  public JsonObject on(PostUnqueued e) {
     throw notPublic(e);
   }
 

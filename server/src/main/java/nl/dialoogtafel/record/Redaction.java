@@ -15,6 +15,11 @@ import nl.dialoogtafel.dialogue.SessionEvent.PostHidden;
 import nl.dialoogtafel.dialogue.SessionEvent.PostMarked;
 import nl.dialoogtafel.dialogue.SessionEvent.KioskViewSet;
 import nl.dialoogtafel.dialogue.SessionEvent.PhaseClockSet;
+import nl.dialoogtafel.dialogue.SessionEvent.PostUnqueued;
+import nl.dialoogtafel.dialogue.SessionEvent.PostDeclined;
+import nl.dialoogtafel.dialogue.SessionEvent.PostQueued;
+import nl.dialoogtafel.dialogue.SessionEvent.ModerationSet;
+import nl.dialoogtafel.dialogue.SessionEvent.PostRestored;
 import nl.dialoogtafel.dialogue.SessionEvent.PostSpotlighted;
 import nl.dialoogtafel.dialogue.SessionEvent.PostWithdrawn;
 import nl.dialoogtafel.dialogue.SessionEvent.RecognitionAdded;
@@ -142,6 +147,31 @@ public final class Redaction {
 
     @Override
     public Optional<JsonObject> on(ContactDeclined e) {
+      return NO_WORDS;
+    }
+
+    @Override
+    public Optional<JsonObject> on(PostRestored e) {
+      return NO_WORDS;
+    }
+
+    @Override
+    public Optional<JsonObject> on(ModerationSet e) {
+      return NO_WORDS;
+    }
+
+    @Override
+    public Optional<JsonObject> on(PostQueued e) {
+      return NO_WORDS;
+    }
+
+    @Override
+    public Optional<JsonObject> on(PostDeclined e) {
+      return NO_WORDS;
+    }
+
+    @Override
+    public Optional<JsonObject> on(PostUnqueued e) {
       return NO_WORDS;
     }
   }

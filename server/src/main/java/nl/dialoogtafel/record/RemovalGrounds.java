@@ -18,6 +18,11 @@ import nl.dialoogtafel.dialogue.SessionEvent.PostHidden;
 import nl.dialoogtafel.dialogue.SessionEvent.PostMarked;
 import nl.dialoogtafel.dialogue.SessionEvent.KioskViewSet;
 import nl.dialoogtafel.dialogue.SessionEvent.PhaseClockSet;
+import nl.dialoogtafel.dialogue.SessionEvent.PostUnqueued;
+import nl.dialoogtafel.dialogue.SessionEvent.PostDeclined;
+import nl.dialoogtafel.dialogue.SessionEvent.PostQueued;
+import nl.dialoogtafel.dialogue.SessionEvent.ModerationSet;
+import nl.dialoogtafel.dialogue.SessionEvent.PostRestored;
 import nl.dialoogtafel.dialogue.SessionEvent.PostSpotlighted;
 import nl.dialoogtafel.dialogue.SessionEvent.PostWithdrawn;
 import nl.dialoogtafel.dialogue.SessionEvent.RecognitionAdded;
@@ -151,6 +156,33 @@ final class RemovalGrounds implements SessionEvent.Cases<RemovalGrounds> {
     return this;
   }
 
+  /** Back on the wall: its words must be in the record again (a later removal counts anew). */
+  @Override
+  public RemovalGrounds on(PostRestored e) {
+    removedPosts.remove(e.postId());
+    return this;
+  }
+
+  @Override
+  public RemovalGrounds on(ModerationSet e) {
+    return this;
+  }
+
+  @Override
+  public RemovalGrounds on(PostQueued e) {
+    return this;
+  }
+
+  @Override
+  public RemovalGrounds on(PostDeclined e) {
+    return this;
+  }
+
+  @Override
+  public RemovalGrounds on(PostUnqueued e) {
+    return this;
+  }
+
   /** Per event: may its words be missing, given the grounds? Only words a participant wrote can go. */
   private final class Justification implements SessionEvent.Cases<Boolean> {
 
@@ -244,6 +276,31 @@ final class RemovalGrounds implements SessionEvent.Cases<RemovalGrounds> {
 
     @Override
     public Boolean on(ContactDeclined e) {
+      return false;
+    }
+
+    @Override
+    public Boolean on(PostRestored e) {
+      return false;
+    }
+
+    @Override
+    public Boolean on(ModerationSet e) {
+      return false;
+    }
+
+    @Override
+    public Boolean on(PostQueued e) {
+      return false;
+    }
+
+    @Override
+    public Boolean on(PostDeclined e) {
+      return false;
+    }
+
+    @Override
+    public Boolean on(PostUnqueued e) {
       return false;
     }
   }

@@ -20,4 +20,9 @@ public record Stores(
     return new Stores(new EventStore(db, rewrites, appends), new ParticipantStore(db), new ContactStore(db),
         new SessionStore(db), db.joinSecret(), db);
   }
+
+  /** The posts waiting for the facilitator (pre-moderation); a thin view on the same database. */
+  public WaitingStore waiting() {
+    return new WaitingStore(database);
+  }
 }

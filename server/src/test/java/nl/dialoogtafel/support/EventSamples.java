@@ -23,6 +23,11 @@ import nl.dialoogtafel.dialogue.SessionEvent.PostMarked;
 import nl.dialoogtafel.dialogue.SessionEvent.KioskViewSet;
 import nl.dialoogtafel.dialogue.KioskView;
 import nl.dialoogtafel.dialogue.SessionEvent.PhaseClockSet;
+import nl.dialoogtafel.dialogue.SessionEvent.PostRestored;
+import nl.dialoogtafel.dialogue.SessionEvent.ModerationSet;
+import nl.dialoogtafel.dialogue.SessionEvent.PostQueued;
+import nl.dialoogtafel.dialogue.SessionEvent.PostDeclined;
+import nl.dialoogtafel.dialogue.SessionEvent.PostUnqueued;
 import nl.dialoogtafel.dialogue.SessionEvent.PostSpotlighted;
 import nl.dialoogtafel.dialogue.SessionEvent.PostWithdrawn;
 import nl.dialoogtafel.dialogue.SessionEvent.RecognitionAdded;
@@ -69,6 +74,11 @@ public final class EventSamples {
     sample(new PhaseClockSet("verhalen", "extended", 5, 1500, true));
     sample(new ContactRequested("c2", "u1", "u3", "Koffie?"));
     sample(new ContactDeclined("c1"));
+    sample(new PostRestored("p1"));
+    sample(new ModerationSet(true));
+    sample(new PostQueued("p3", PostKind.STORY, "Wacht", "Eerst langs de gespreksleider.", "verhalen", WRITER));
+    sample(new PostDeclined("p3", "Herleidbaar"));
+    sample(new PostUnqueued("p3"));
   }
 
   private EventSamples() {}

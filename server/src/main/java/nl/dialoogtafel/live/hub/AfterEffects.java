@@ -14,6 +14,11 @@ import nl.dialoogtafel.dialogue.SessionEvent.PostHidden;
 import nl.dialoogtafel.dialogue.SessionEvent.PostMarked;
 import nl.dialoogtafel.dialogue.SessionEvent.KioskViewSet;
 import nl.dialoogtafel.dialogue.SessionEvent.PhaseClockSet;
+import nl.dialoogtafel.dialogue.SessionEvent.PostUnqueued;
+import nl.dialoogtafel.dialogue.SessionEvent.PostDeclined;
+import nl.dialoogtafel.dialogue.SessionEvent.PostQueued;
+import nl.dialoogtafel.dialogue.SessionEvent.ModerationSet;
+import nl.dialoogtafel.dialogue.SessionEvent.PostRestored;
 import nl.dialoogtafel.dialogue.SessionEvent.PostSpotlighted;
 import nl.dialoogtafel.dialogue.SessionEvent.PostWithdrawn;
 import nl.dialoogtafel.dialogue.SessionEvent.RecognitionAdded;
@@ -169,6 +174,33 @@ final class AfterEffects {
 
     @Override
     public Void on(ContactDeclined e) {
+      return null;
+    }
+
+    /** The post's event and the notes on it are shown with their words again (the store kept them). */
+    @Override
+    public Void on(PostRestored e) {
+      view.rerenderPost(e.postId(), state.get());
+      return null;
+    }
+
+    @Override
+    public Void on(ModerationSet e) {
+      return null;
+    }
+
+    @Override
+    public Void on(PostQueued e) {
+      return null;
+    }
+
+    @Override
+    public Void on(PostDeclined e) {
+      return null;
+    }
+
+    @Override
+    public Void on(PostUnqueued e) {
       return null;
     }
   }

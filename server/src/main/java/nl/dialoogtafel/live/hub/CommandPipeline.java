@@ -15,9 +15,14 @@ import nl.dialoogtafel.dialogue.Command;
 import nl.dialoogtafel.dialogue.Decision;
 import nl.dialoogtafel.dialogue.Dialogue;
 import nl.dialoogtafel.dialogue.Participant;
+import nl.dialoogtafel.dialogue.PostKind;
 import nl.dialoogtafel.dialogue.SessionEvent;
 import nl.dialoogtafel.dialogue.SessionEvent.ContactDeclined;
 import nl.dialoogtafel.dialogue.SessionEvent.ContactRequested;
+import nl.dialoogtafel.dialogue.SessionEvent.PostAdded;
+import nl.dialoogtafel.dialogue.SessionEvent.PostDeclined;
+import nl.dialoogtafel.dialogue.SessionEvent.PostQueued;
+import nl.dialoogtafel.dialogue.SessionEvent.PostUnqueued;
 import nl.dialoogtafel.dialogue.SessionState;
 import nl.dialoogtafel.http.Refusal;
 import nl.dialoogtafel.record.ContactNote;
@@ -26,6 +31,7 @@ import nl.dialoogtafel.record.HashChain;
 import nl.dialoogtafel.record.ParticipantRecord;
 import nl.dialoogtafel.record.SessionInfo;
 import nl.dialoogtafel.record.StoredEvent;
+import nl.dialoogtafel.record.WaitingNote;
 import nl.dialoogtafel.storage.Stores;
 
 /**
@@ -59,6 +65,7 @@ final class CommandPipeline {
   private final Stores stores;
   private final String sessionId;
   private final ContactMail mail;
+  private final QueueMail queueMail;
   private final Published published;
   /** Runs a task later on this event loop: where the durable changes are handed on. */
   private final Executor later;
@@ -78,10 +85,12 @@ final class CommandPipeline {
   /** Set when an append failed: the store may hold events this pipeline has not seen. */
   private boolean behind;
 
-  CommandPipeline(Stores stores, SessionInfo info, ContactMail mail, Published published, Executor later) {
+  CommandPipeline(Stores stores, SessionInfo info, ContactMail mail, QueueMail queueMail, Published published,
+      Executor later) {
     this.stores = stores;
     this.sessionId = info.id();
     this.mail = mail;
+    this.queueMail = queueMail;
     this.published = published;
     this.later = later;
     this.state = SessionState.initial(info.id(), info.phases());
@@ -112,6 +121,31 @@ final class CommandPipeline {
       record.add(new Recorded(stored, event));
     }
     return record;
+  }
+
+  /**
+   * Folds the stored waiting posts (pre-moderation) in after the record: those still waiting join
+   * the queue, and every key they were sent or answered with is answered again. A waiting note whose
+   * post is in the record already was approved just before a crash: it is settled here.
+   */
+  void restoreWaiting(List<WaitingNote> notes) {
+    for (WaitingNote note : notes) {
+      receipts.put(note.key(), note.seq());
+      if (note.answerKey() != null) {
+        receipts.put(note.answerKey(), note.answerSeq());
+      }
+      if (WaitingNote.WAITING.equals(note.status()) && state.posts().containsKey(note.post())) {
+        WaitingNote approved = note.answered(WaitingNote.APPROVED, null, null, 0);
+        queueMail.keep(approved);
+        stores.waiting().answer(approved);
+      } else {
+        if (WaitingNote.WAITING.equals(note.status()) && !state.isErased(note.author())) {
+          state = Dialogue.evolve(state, new PostQueued(note.post(), PostKind.fromWire(note.kind()).orElseThrow(),
+              note.title(), note.text(), note.phase(), note.author()));
+        }
+        queueMail.keep(note);
+      }
+    }
   }
 
   /** The durable state: everything stored, possibly not yet handed on (see {@link #shown}). */
@@ -167,7 +201,7 @@ final class CommandPipeline {
       if (head == null) {
         return Future.<Void>succeededFuture();
       }
-      return isPrivate(head.command()) ? runPrivate(queue.poll()) : runBatch();
+      return Dialogue.isPrivate(head.command(), state) ? runPrivate(queue.poll()) : runBatch();
     }).onComplete(done -> {
       if (done.failed()) {
         failQueue(done.cause());
@@ -175,10 +209,6 @@ final class CommandPipeline {
       busy = false;
       drain();
     });
-  }
-
-  private static boolean isPrivate(Command command) {
-    return command instanceof Command.RequestContact || command instanceof Command.DeclineContact;
   }
 
   /** Decides every public command waiting, then stores their events with one write. */
@@ -189,7 +219,7 @@ final class CommandPipeline {
     List<ParticipantRecord> newcomers = new ArrayList<>();
     SessionState next = state;
     String hash = lastHash;
-    while (!queue.isEmpty() && accepted.size() < MAX_BATCH && !isPrivate(queue.peek().command())) {
+    while (!queue.isEmpty() && accepted.size() < MAX_BATCH && !Dialogue.isPrivate(queue.peek().command(), next)) {
       Pending pending = queue.poll();
       Long done = receipts.get(pending.key());
       if (done != null) {
@@ -239,6 +269,7 @@ final class CommandPipeline {
           for (int i = 0; i < sealed.size(); i++) {
             accepted.get(i).promise().complete(sealed.get(i).seq());
           }
+          settleApprovals(accepted, sealed);
           showLater();
           return Future.succeededFuture();
         });
@@ -257,10 +288,13 @@ final class CommandPipeline {
       return Future.succeededFuture();
     }
     SessionEvent event = ((Decision.Accepted) decision).events().get(0);
+    if (event instanceof PostQueued || event instanceof PostDeclined || event instanceof PostUnqueued) {
+      return runWaiting(pending, event);
+    }
     long seq = state.seq();
     ContactNote note;
     Future<Void> write;
-    // Only these two private events reach here (see isPrivate); public ones never do.
+    // Only the two contact events reach here (the waiting ones went above); public ones never do.
     if (event instanceof ContactRequested requested) {
       note = ContactNote.requested(requested.requestId(), sessionId, requested.fromId(), requested.toId(),
           requested.note(), pending.key(), seq);
@@ -287,6 +321,56 @@ final class CommandPipeline {
       }
       return Future.succeededFuture();
     });
+  }
+
+  /**
+   * Pre-moderation: a post that waits, its decline and its withdrawal are notes beside the record
+   * (like contact requests), one at a time; the ack's seq is the session's seq at that moment.
+   */
+  private Future<Void> runWaiting(Pending pending, SessionEvent event) {
+    long seq = state.seq();
+    WaitingNote note;
+    Future<Void> write;
+    if (event instanceof PostQueued queued) {
+      note = WaitingNote.waiting(queued.postId(), sessionId, queued.kind().wire(), queued.title(), queued.text(),
+          queued.phaseId(), queued.authorId(), pending.key(), seq, Instant.now().toString());
+      write = stores.waiting().insert(note);
+    } else if (event instanceof PostDeclined declined) {
+      note = queueMail.note(declined.postId()).answered(WaitingNote.DECLINED, declined.reason(), pending.key(), seq);
+      write = stores.waiting().answer(note);
+    } else {
+      note = queueMail.note(((PostUnqueued) event).postId()).answered(WaitingNote.WITHDRAWN, null, pending.key(), seq);
+      write = stores.waiting().answer(note);
+    }
+    return write.transform(written -> {
+      if (written.failed()) {
+        pending.promise().fail(Refusal.of("unavailable"));
+        return Future.succeededFuture();
+      }
+      state = Dialogue.evolve(state, event);
+      queueMail.keep(note);
+      receipts.put(pending.key(), seq);
+      pending.promise().complete(seq);
+      show(null, state);
+      showLater();
+      queueMail.deliver(note);
+      return Future.succeededFuture();
+    });
+  }
+
+  /** An approved post is in the record now: its waiting note keeps no words (see WaitingNote). */
+  private void settleApprovals(List<Pending> accepted, List<Recorded> sealed) {
+    for (int i = 0; i < sealed.size(); i++) {
+      if (accepted.get(i).command() instanceof Command.Approve && sealed.get(i).event() instanceof PostAdded added) {
+        WaitingNote note = queueMail.note(added.postId());
+        if (note != null) {
+          WaitingNote approved = note.answered(WaitingNote.APPROVED, null, accepted.get(i).key(), sealed.get(i).seq());
+          queueMail.keep(approved);
+          stores.waiting().answer(approved).onFailure(e -> LOG.warning(
+              "settling an approved post failed; settled on next load: " + e.getClass().getName()));
+        }
+      }
+    }
   }
 
   private void failQueue(Throwable cause) {

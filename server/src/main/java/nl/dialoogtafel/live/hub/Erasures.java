@@ -73,7 +73,8 @@ final class Erasures {
     // stored search entry too), so the file rewritten after it keeps no copy.
     personWrite = Future.all(stores.participants().erase(participantId, at),
             stores.contacts().eraseNotes(sessionId, participantId),
-            stores.contacts().eraseNotesQuoting(sessionId, quoted))
+            stores.contacts().eraseNotesQuoting(sessionId, quoted),
+            stores.waiting().eraseBy(sessionId, participantId))
         .compose(v -> stores.events().eraseAll(sessionId, toErase, Redaction.marker(at, PersonErasure.REASON)))
         .compose(v -> stores.database().compactStorage())
         .onFailure(e -> LOG.warning("erasing a person failed; finished on next load: " + e.getClass().getName()));

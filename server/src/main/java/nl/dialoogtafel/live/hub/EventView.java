@@ -18,6 +18,11 @@ import nl.dialoogtafel.dialogue.SessionEvent.PostHidden;
 import nl.dialoogtafel.dialogue.SessionEvent.PostMarked;
 import nl.dialoogtafel.dialogue.SessionEvent.KioskViewSet;
 import nl.dialoogtafel.dialogue.SessionEvent.PhaseClockSet;
+import nl.dialoogtafel.dialogue.SessionEvent.PostUnqueued;
+import nl.dialoogtafel.dialogue.SessionEvent.PostDeclined;
+import nl.dialoogtafel.dialogue.SessionEvent.PostQueued;
+import nl.dialoogtafel.dialogue.SessionEvent.ModerationSet;
+import nl.dialoogtafel.dialogue.SessionEvent.PostRestored;
 import nl.dialoogtafel.dialogue.SessionEvent.PostSpotlighted;
 import nl.dialoogtafel.dialogue.SessionEvent.PostWithdrawn;
 import nl.dialoogtafel.dialogue.SessionEvent.RecognitionAdded;
@@ -156,6 +161,35 @@ public final class EventView {
 
     @Override
     public JsonObject on(ContactDeclined e) {
+      throw new IllegalArgumentException("not a public event: " + e.name());
+    }
+
+    /**
+     * Extension: the post's words and the notes on it come back with the restore, since every
+     * screen dropped them at the hide; left out again when the post leaves the wall once more.
+     */
+    @Override
+    public JsonObject on(PostRestored e) {
+      return stored.data().copy();
+    }
+
+    @Override
+    public JsonObject on(ModerationSet e) {
+      return stored.data();
+    }
+
+    @Override
+    public JsonObject on(PostQueued e) {
+      throw new IllegalArgumentException("not a public event: " + e.name());
+    }
+
+    @Override
+    public JsonObject on(PostDeclined e) {
+      throw new IllegalArgumentException("not a public event: " + e.name());
+    }
+
+    @Override
+    public JsonObject on(PostUnqueued e) {
       throw new IllegalArgumentException("not a public event: " + e.name());
     }
   }

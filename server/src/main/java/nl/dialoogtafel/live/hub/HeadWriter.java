@@ -16,6 +16,11 @@ import nl.dialoogtafel.dialogue.SessionEvent.PostHidden;
 import nl.dialoogtafel.dialogue.SessionEvent.PostMarked;
 import nl.dialoogtafel.dialogue.SessionEvent.KioskViewSet;
 import nl.dialoogtafel.dialogue.SessionEvent.PhaseClockSet;
+import nl.dialoogtafel.dialogue.SessionEvent.PostUnqueued;
+import nl.dialoogtafel.dialogue.SessionEvent.PostDeclined;
+import nl.dialoogtafel.dialogue.SessionEvent.PostQueued;
+import nl.dialoogtafel.dialogue.SessionEvent.ModerationSet;
+import nl.dialoogtafel.dialogue.SessionEvent.PostRestored;
 import nl.dialoogtafel.dialogue.SessionEvent.PostSpotlighted;
 import nl.dialoogtafel.dialogue.SessionEvent.PostWithdrawn;
 import nl.dialoogtafel.dialogue.SessionEvent.RecognitionAdded;
@@ -175,6 +180,31 @@ final class HeadWriter {
 
     @Override
     public SessionStatus on(ContactDeclined e) {
+      return null;
+    }
+
+    @Override
+    public SessionStatus on(PostRestored e) {
+      return null;
+    }
+
+    @Override
+    public SessionStatus on(ModerationSet e) {
+      return null;
+    }
+
+    @Override
+    public SessionStatus on(PostQueued e) {
+      return null;
+    }
+
+    @Override
+    public SessionStatus on(PostDeclined e) {
+      return null;
+    }
+
+    @Override
+    public SessionStatus on(PostUnqueued e) {
       return null;
     }
   };

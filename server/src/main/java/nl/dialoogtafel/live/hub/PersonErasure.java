@@ -13,6 +13,11 @@ import nl.dialoogtafel.dialogue.SessionEvent.PostHidden;
 import nl.dialoogtafel.dialogue.SessionEvent.PostMarked;
 import nl.dialoogtafel.dialogue.SessionEvent.KioskViewSet;
 import nl.dialoogtafel.dialogue.SessionEvent.PhaseClockSet;
+import nl.dialoogtafel.dialogue.SessionEvent.PostUnqueued;
+import nl.dialoogtafel.dialogue.SessionEvent.PostDeclined;
+import nl.dialoogtafel.dialogue.SessionEvent.PostQueued;
+import nl.dialoogtafel.dialogue.SessionEvent.ModerationSet;
+import nl.dialoogtafel.dialogue.SessionEvent.PostRestored;
 import nl.dialoogtafel.dialogue.SessionEvent.PostSpotlighted;
 import nl.dialoogtafel.dialogue.SessionEvent.PostWithdrawn;
 import nl.dialoogtafel.dialogue.SessionEvent.RecognitionAdded;
@@ -146,6 +151,32 @@ public final class PersonErasure {
 
     @Override
     public Traces on(ContactDeclined e) {
+      return Traces.NONE;
+    }
+
+    /** Its words on the wire are the post's own, shown again (see RecordView); none are stored in it. */
+    @Override
+    public Traces on(PostRestored e) {
+      return Traces.NONE;
+    }
+
+    @Override
+    public Traces on(ModerationSet e) {
+      return Traces.NONE;
+    }
+
+    @Override
+    public Traces on(PostQueued e) {
+      return Traces.NONE;
+    }
+
+    @Override
+    public Traces on(PostDeclined e) {
+      return Traces.NONE;
+    }
+
+    @Override
+    public Traces on(PostUnqueued e) {
       return Traces.NONE;
     }
   };

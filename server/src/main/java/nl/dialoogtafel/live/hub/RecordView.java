@@ -1,11 +1,14 @@
 package nl.dialoogtafel.live.hub;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import nl.dialoogtafel.dialogue.SessionEvent.PostAdded;
+import nl.dialoogtafel.dialogue.SessionEvent.PostRestored;
+import nl.dialoogtafel.dialogue.SessionEvent.RecognitionAdded;
 import nl.dialoogtafel.dialogue.SessionState;
 import nl.dialoogtafel.record.Quotation;
 import nl.dialoogtafel.record.Redaction;
@@ -26,6 +29,8 @@ final class RecordView {
   private final Map<String, Long> postSeq = new HashMap<>();
   /** Per post, the seqs of the events whose words are about it (recognition notes): they go with it. */
   private final Map<String, List<Long>> aboutPost = new HashMap<>();
+  /** Per post, the seqs of its {@code post.restored} events: they carry its words on the wire (extension). */
+  private final Map<String, List<Long>> restoredPost = new HashMap<>();
   /** Replaced only on the hub's loop; volatile so another loop reads a whole value. */
   private volatile SessionState state;
   /** The same events folded as a screen folds them, for clients that ask for a snapshot. */
@@ -81,6 +86,7 @@ final class RecordView {
   void rerenderPost(String postId, SessionState state) {
     rerender(postSeq.get(postId), state);
     aboutPost.getOrDefault(postId, List.of()).forEach(seq -> rerender(seq, state));
+    restoredPost.getOrDefault(postId, List.of()).forEach(seq -> rerender(seq, state));
   }
 
   /**
@@ -96,6 +102,8 @@ final class RecordView {
     }
     postsBy(participantId).forEach(post -> aboutPost.getOrDefault(post.postId(), List.of())
         .forEach(seq -> rerender(seq, state)));
+    // A restore carries the post's words and the notes on it: shown again without what went.
+    restoredPost.forEach((postId, seqs) -> seqs.forEach(seq -> rerender(seq, state)));
     return wordsOf(participantId);
   }
 
@@ -159,7 +167,7 @@ final class RecordView {
 
   private void rerender(long seq, SessionState state) {
     int i = (int) seq - 1;
-    wire.set(i, render(record.get(i), state));
+    wire.set(i, render(record.get(i), state).encode());
   }
 
   private String hold(Recorded recorded, SessionState shownAs) {
@@ -168,18 +176,45 @@ final class RecordView {
     if (recorded.event() instanceof PostAdded added) {
       postSeq.put(added.postId(), recorded.seq());
     }
+    if (recorded.event() instanceof PostRestored restored) {
+      restoredPost.computeIfAbsent(restored.postId(), k -> new ArrayList<>()).add(recorded.seq());
+    }
     String about = PersonErasure.traces(recorded.event()).about();
     if (about != null) {
       aboutPost.computeIfAbsent(about, k -> new ArrayList<>()).add(recorded.seq());
     }
-    JsonObject rendered = EventView.render(recorded.stored(), recorded.event(), shownAs);
+    JsonObject rendered = render(recorded, shownAs);
     String json = rendered.encode();
     wire.add(json);
     snapshot.apply(rendered);
     return json;
   }
 
-  private static String render(Recorded recorded, SessionState state) {
-    return EventView.render(recorded.stored(), recorded.event(), state).encode();
+  private JsonObject render(Recorded recorded, SessionState state) {
+    JsonObject rendered = EventView.render(recorded.stored(), recorded.event(), state);
+    if (recorded.event() instanceof PostRestored restored) {
+      rendered.getJsonObject("data").mergeIn(wordsBack(restored.postId(), state));
+    }
+    return rendered;
+  }
+
+  /**
+   * Extension {@code post.restored}: what every screen dropped at the hide — the post's title and
+   * text and the notes on it, by who wrote them — as the room may see them now (nothing while the
+   * post is off the wall again, no note of a person erased since).
+   */
+  private JsonObject wordsBack(String postId, SessionState state) {
+    PostAdded added = (PostAdded) post(postId).event();
+    JsonObject post = EventView.render(post(postId).stored(), added, state).getJsonObject("data").getJsonObject("post");
+    JsonArray notes = new JsonArray();
+    for (long seq : aboutPost.getOrDefault(postId, List.of())) {
+      Recorded about = record.get((int) seq - 1);
+      if (about.event() instanceof RecognitionAdded recognition) {
+        JsonObject shown = EventView.render(about.stored(), recognition, state).getJsonObject("data");
+        notes.add(new JsonObject().put("by", recognition.byId()).put("note", shown.getValue("note")));
+      }
+    }
+    return new JsonObject().put("title", post.getValue("title")).put("text", post.getValue("text"))
+        .put("notes", notes);
   }
 }

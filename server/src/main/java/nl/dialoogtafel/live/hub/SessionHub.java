@@ -3,6 +3,7 @@ package nl.dialoogtafel.live.hub;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.HashMap;
 import java.util.List;
@@ -40,6 +41,7 @@ public final class SessionHub {
   private final RecordView view;
   private final Room room;
   private final ContactMail mail;
+  private final QueueMail queueMail;
   private final Erasures erasures;
   private final HeadWriter head;
   private final AfterEffects afterEffects;
@@ -52,7 +54,8 @@ public final class SessionHub {
     this.room = new Room(vertx, home);
     this.view = new RecordView(SessionState.initial(info.id(), info.phases()));
     this.mail = new ContactMail(stores, this::state, room::of);
-    this.pipeline = new CommandPipeline(stores, info, mail, new CommandPipeline.Published() {
+    this.queueMail = new QueueMail(stores.waiting(), room::of);
+    this.pipeline = new CommandPipeline(stores, info, mail, queueMail, new CommandPipeline.Published() {
       @Override
       public void published(Recorded recorded, SessionState after) {
         SessionHub.this.published(recorded, after);
@@ -75,11 +78,14 @@ public final class SessionHub {
   static Future<SessionHub> load(Vertx vertx, Stores stores, SessionInfo info) {
     String sessionId = info.id();
     var contactNotes = stores.contacts().listForSession(sessionId);
+    var waiting = stores.waiting().listForSession(sessionId);
     return stores.events().loadAll(sessionId).compose(events -> {
       var people = stores.participants().listForRecord(sessionId, EventCodec.joinedIds(events));
-      return Future.all(people, contactNotes).map(all -> {
+      return Future.all(people, contactNotes, waiting).map(all -> {
         SessionHub hub = new SessionHub(vertx, stores, info);
         hub.restore(events, people.result(), contactNotes.result());
+        hub.pipeline.restoreWaiting(waiting.result());
+        hub.view.settle(hub.pipeline.state());
         return hub;
       });
     });
@@ -183,7 +189,15 @@ public final class SessionHub {
 
   /** Private messages this participant has not received yet, sent after their welcome. */
   public void deliverUndelivered(String participantId) {
-    Loops.run(home, () -> mail.deliverUndelivered(participantId));
+    Loops.run(home, () -> {
+      mail.deliverUndelivered(participantId);
+      queueMail.deliverUndelivered(participantId);
+    });
+  }
+
+  /** Pre-moderation: the posts waiting now, oldest first, with their words (for the facilitator only). */
+  public Future<JsonArray> waiting() {
+    return Loops.on(home, () -> Future.succeededFuture(queueMail.waiting(state())));
   }
 
   // ---- connections ------------------------------------------------------------------------------

@@ -31,6 +31,8 @@ final class Snapshot {
   private JsonObject kioskView;
   /** The current phase's clock, folded as the screens fold it (extension {@code phase.clock}). */
   private final ClockFold clock = new ClockFold();
+  /** Extension: whether new posts wait for the facilitator ({@code moderation.set}). */
+  private boolean moderation;
   private String encoded;
   /** The participants' wire form without brackets, appended per join; null after an erasure. */
   private StringBuilder encodedPeople = new StringBuilder();
@@ -72,6 +74,8 @@ final class Snapshot {
       }
       case "post.withdrawn" -> remove(data.getString("post"), "withdrawn", null);
       case "post.hidden" -> remove(data.getString("post"), "hidden", data.getString("reason"));
+      case "post.restored" -> restore(data);
+      case "moderation.set" -> moderation = Boolean.TRUE.equals(data.getValue("queue"));
       case "post.spotlighted" -> spotlight = data.getString("post");
       case "post.marked" -> {
         JsonObject post = posts.get(data.getString("post"));
@@ -110,6 +114,27 @@ final class Snapshot {
     }
     if (postId != null && postId.equals(spotlight)) {
       spotlight = null;
+    }
+  }
+
+  /** Extension: a hide undone; the words and notes come with the event (as in record.js). */
+  private void restore(JsonObject data) {
+    JsonObject post = posts.get(data.getString("post"));
+    if (post == null || data.getValue("text") == null) {
+      return;
+    }
+    post.put("title", data.getValue("title")).put("text", data.getValue("text")).putNull("removed")
+        .putNull("removedReason");
+    JsonArray notes = data.getJsonArray("notes", new JsonArray());
+    for (Object item : post.getJsonArray("recognitions")) {
+      JsonObject recognition = (JsonObject) item;
+      JsonObject by = recognition.getJsonObject("by");
+      for (Object n : notes) {
+        JsonObject note = (JsonObject) n;
+        if (by != null && by.getString("id").equals(note.getString("by"))) {
+          recognition.put("note", note.getValue("note"));
+        }
+      }
     }
   }
 
@@ -163,7 +188,7 @@ final class Snapshot {
       }
       String head = new JsonObject().put("seq", seq).put("state", state).put("phase", phase)
           .put("phaseStartedAt", phaseStartedAt).put("spotlight", spotlight).put("harvest", harvest)
-          .put("kioskView", kioskView).put("clock", clock.wire()).encode();
+          .put("kioskView", kioskView).put("clock", clock.wire()).put("moderation", moderation).encode();
       encoded = new StringBuilder(head.length() + encodedPeople.length() + encodedPosts.length()
           + encodedConnections.length() + 48)
           .append(head, 0, head.length() - 1)
