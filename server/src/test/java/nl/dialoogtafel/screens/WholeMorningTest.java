@@ -125,7 +125,6 @@ class WholeMorningTest {
     assertEquals(List.of(), kiosk.accessibilityViolations(), "kiosk, light, spotlight");
 
     // The clock: paused on the kiosk and on a phone, then five more minutes.
-    s.api("/clock", new JsonObject().put("action", "resume"));
     awaitClock(kiosk, "timer", "running");
     int before = secondsLeft(kiosk);
     s.api("/clock", new JsonObject().put("action", "pause"));
