@@ -23,11 +23,14 @@ import nl.dialoogtafel.archive.KioskFollowUps;
 import nl.dialoogtafel.archive.ReadLog;
 import nl.dialoogtafel.archive.RecordCache;
 import nl.dialoogtafel.archive.RecordSource;
+import nl.dialoogtafel.cluster.ClusterStart;
+import nl.dialoogtafel.cluster.Peers;
 import nl.dialoogtafel.http.OriginPolicy;
 import nl.dialoogtafel.live.JoinGuard;
 import nl.dialoogtafel.live.hub.Hubs;
 import nl.dialoogtafel.privacy.RetentionJob;
 import nl.dialoogtafel.storage.Database;
+import nl.dialoogtafel.storage.LeaseStore;
 import nl.dialoogtafel.storage.Stores;
 import nl.dialoogtafel.templates.TemplateCatalog;
 
@@ -62,9 +65,7 @@ public final class Server implements AutoCloseable {
     quietLibraries();
     TemplateCatalog templates = settings.templatesDir().filter(Files::isDirectory)
         .map(TemplateCatalog::load).orElseGet(TemplateCatalog::loadBundled);
-    // At least one event loop per HTTP verticle, so each instance gets a loop of its own.
-    Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(
-        Math.max(VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE, settings.eventLoops())));
+    Vertx vertx = vertx(settings);
     Database db;
     try {
       db = Database.open(vertx, settings.mongoUri(), settings.dataDir());
@@ -93,6 +94,14 @@ public final class Server implements AutoCloseable {
     return new Server(vertx, db, http, services, retention);
   }
 
+  /** Vert.x for this node: on its own, or a member of the cluster when one is configured. Blocking. */
+  private static Vertx vertx(Settings settings) throws Exception {
+    // At least one event loop per HTTP verticle, so each instance gets a loop of its own.
+    VertxOptions options = new VertxOptions().setEventLoopPoolSize(
+        Math.max(VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE, settings.eventLoops()));
+    return settings.cluster().isPresent() ? ClusterStart.vertx(options, settings.cluster().get()) : Vertx.vertx(options);
+  }
+
   /** The composition root: every shared part of a node, built once and handed to the verticle. */
   private static Services wire(Vertx vertx, Settings settings, Database db, TemplateCatalog templates) {
     OriginPolicy origins = new OriginPolicy(settings.publicUrl(), settings.extraOrigins());
@@ -114,7 +123,8 @@ public final class Server implements AutoCloseable {
         new ArchiveRecords(source, recordCache, folds), index, followups, new ReadLog(db));
     Stores stores = Stores.on(db, archiveCaches);
     return new Services(settings, db, templates, stores, origins, accounts, auth, archiveCaches,
-        new KioskFollowUps(followups, index), archive, new Hubs(vertx, stores, settings.eventLoops()),
+        new KioskFollowUps(followups, index), archive, new Hubs(vertx, stores, settings.eventLoops(),
+            settings.cluster().isPresent() ? new Peers(vertx, new LeaseStore(db)) : null),
         new JoinGuard(settings.socketsPerAddress()));
   }
 

@@ -22,6 +22,7 @@ class ImportRulesTest {
       .layer("facilitator").definedBy("nl.dialoogtafel.facilitator..")
       .layer("archive").definedBy("nl.dialoogtafel.archive..")
       .layer("live").definedBy("nl.dialoogtafel.live..")
+      .layer("cluster").definedBy("nl.dialoogtafel.cluster..")
       .layer("accounts").definedBy("nl.dialoogtafel.accounts..")
       .layer("privacy").definedBy("nl.dialoogtafel.privacy..")
       .layer("http").definedBy("nl.dialoogtafel.http..")
@@ -34,15 +35,17 @@ class ImportRulesTest {
       .whereLayer("facilitator").mayOnlyBeAccessedByLayers("app")
       .whereLayer("archive").mayOnlyBeAccessedByLayers("app")
       .whereLayer("live").mayOnlyBeAccessedByLayers("app", "facilitator")
+      .whereLayer("cluster").mayOnlyBeAccessedByLayers("app", "live")
       .whereLayer("accounts").mayOnlyBeAccessedByLayers("app", "facilitator", "archive")
       .whereLayer("privacy").mayOnlyBeAccessedByLayers("app", "facilitator", "live")
       .whereLayer("http").mayOnlyBeAccessedByLayers("app", "facilitator", "archive", "live", "accounts", "privacy")
       .whereLayer("templates").mayOnlyBeAccessedByLayers("app", "facilitator", "archive")
-      .whereLayer("storage").mayOnlyBeAccessedByLayers("app", "facilitator", "archive", "live", "accounts", "privacy")
+      .whereLayer("storage").mayOnlyBeAccessedByLayers("app", "facilitator", "archive", "live", "cluster", "accounts",
+          "privacy")
       .whereLayer("record").mayOnlyBeAccessedByLayers(
-          "app", "facilitator", "archive", "live", "accounts", "privacy", "storage")
+          "app", "facilitator", "archive", "live", "cluster", "accounts", "privacy", "storage")
       .whereLayer("dialogue").mayOnlyBeAccessedByLayers(
-          "app", "facilitator", "archive", "live", "privacy", "http", "templates", "storage", "record");
+          "app", "facilitator", "archive", "live", "cluster", "privacy", "http", "templates", "storage", "record");
 
   /**
    * The live session's parts (live.hub) know nothing of the socket protocol above them (live):
