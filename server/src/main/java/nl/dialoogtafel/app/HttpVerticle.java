@@ -14,6 +14,7 @@ import nl.dialoogtafel.accounts.Auth;
 import nl.dialoogtafel.facilitator.FacilitatorApi;
 import nl.dialoogtafel.facilitator.Screens;
 import nl.dialoogtafel.http.ApiReplies;
+import nl.dialoogtafel.http.ClientAddress;
 import nl.dialoogtafel.http.FlushBatching;
 import nl.dialoogtafel.http.HostPolicy;
 import nl.dialoogtafel.http.SecurityHeaders;
@@ -62,6 +63,7 @@ public final class HttpVerticle extends VerticleBase {
 
     Router router = Router.router(vertx);
     router.route().handler(SecurityHeaders::apply);
+    router.route().handler(new ClientAddress(settings.trustedProxies()));
     // Open to any Host: load balancers probe by address or an inside name, and it tells nothing.
     router.get("/health").handler(this::health);
     // Every other route, the /ws upgrade included, only for our own host names (no DNS rebinding).
