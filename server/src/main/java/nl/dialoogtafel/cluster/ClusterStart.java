@@ -32,6 +32,9 @@ public final class ClusterStart {
     config.setProperty("hazelcast.max.no.heartbeat.seconds", String.valueOf(MEMBER_GONE_SECONDS));
     config.setProperty("hazelcast.socket.bind.any", "false");
     config.setProperty("hazelcast.shutdownhook.enabled", "false");
+    config.setProperty("hazelcast.health.monitoring.level", "OFF");
+    // The maps hold only the event bus's subscriptions: a few partitions start and rebalance quickly.
+    config.setProperty("hazelcast.partition.count", "31");
     NetworkConfig network = config.getNetworkConfig();
     network.setPort(cluster.port()).setPortAutoIncrement(false);
     network.getInterfaces().setEnabled(true).addInterface(cluster.host());
