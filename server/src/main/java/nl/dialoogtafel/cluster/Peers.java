@@ -26,15 +26,18 @@ public final class Peers {
 
   private static final Logger LOG = Logger.getLogger(Peers.class.getName());
   /** How long a lease holds without renewal: the longest a dead owner keeps its sessions. */
-  public static final long LEASE_MILLIS = 6_000;
-  static final long RENEW_MILLIS = 1_500;
+  public static final long LEASE_MILLIS = 5_000;
+  static final long RENEW_MILLIS = 1_250;
   /**
    * An owner appends without asking the store while its lease has at least this long to run by
    * its own clock; closer to expiry it checks its token in the store first.
    */
   static final long MARGIN_MILLIS = 2_000;
-  /** How long a command waits for its owner's answer before it is sent again (it is idempotent). */
-  public static final long ANSWER_MILLIS = 3_000;
+  /**
+   * How long a command waits for its owner's answer before it is sent again (it is idempotent): a
+   * dead owner costs this much per try until its member is dropped, so it is short.
+   */
+  public static final long ANSWER_MILLIS = 1_500;
 
   private final Vertx vertx;
   private final LeaseStore leases;
