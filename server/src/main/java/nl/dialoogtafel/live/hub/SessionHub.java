@@ -90,6 +90,7 @@ public final class SessionHub {
     }
     SessionLink link = new SessionLink(vertx, peers, info.id());
     return link.listen()
+        .compose(v -> link.claimFirst())
         .compose(v -> loadStored(vertx, stores, info, link))
         .compose(hub -> link.start(hub.pipeline, hub::headWrittenHere).map(hub))
         .onFailure(e -> link.close());

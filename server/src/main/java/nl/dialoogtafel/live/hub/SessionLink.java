@@ -67,14 +67,31 @@ final class SessionLink {
     return room.completion();
   }
 
-  /** The record is loaded: what was heard meanwhile is folded in, and the session is owned if nobody does. */
+  /**
+   * Before the record is read: the session is owned here if nobody owns it, so a load that owns it
+   * also finishes what a crash cut short (erasures) as on one node.
+   */
+  Future<Void> claimFirst() {
+    return peers.claim(sessionId).transform(taken -> {
+      if (taken.succeeded() && taken.result().isPresent() && !closed) {
+        lease = taken.result().get();
+      }
+      return Future.succeededFuture();
+    });
+  }
+
+  /** The record is loaded: what was heard meanwhile is folded in; an owner starts taking commands. */
   Future<Void> start(CommandPipeline pipeline, Supplier<Future<Long>> headWritten) {
     this.pipeline = pipeline;
     this.headWritten = headWritten;
     List<JsonObject> heard = early;
     early = null;
     heard.forEach(this::follow);
-    return tryToOwn().mapEmpty();
+    if (lease != null) {
+      commands = peers.consumer(Peers.ownerAddress(sessionId), this::command);
+      LOG.info("node " + peers.nodeId() + " owns session " + sessionId + " (token " + lease.token() + ")");
+    }
+    return Future.succeededFuture();
   }
 
   boolean owns() {
@@ -105,9 +122,8 @@ final class SessionLink {
       peers.release(taken);
       return;
     }
-    boolean first = lease == null;
     lease = taken;
-    if (first) {
+    if (commands == null) {
       commands = peers.consumer(Peers.ownerAddress(sessionId), this::command);
     }
     // What the owner before stored and this node has not heard is read from the store first.
