@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import nl.dialoogtafel.storage.Ids;
 import nl.dialoogtafel.storage.Database;
+import nl.dialoogtafel.storage.Documents;
 import org.bson.Document;
 
 /**
@@ -58,7 +59,15 @@ public final class AccountStore {
     Document account = new Document("_id", username).append("passwordHash", PasswordHasher.hashNow(password))
         .append("role", Account.ADMIN).append("municipalities", List.of())
         .append("createdAt", existing == null ? Instant.now().toString() : existing.getString("createdAt"));
-    db.collection(Database.ACCOUNTS).replaceOne(eq("_id", username), account, new ReplaceOptions().upsert(true));
+    try {
+      db.collection(Database.ACCOUNTS).replaceOne(eq("_id", username), account, new ReplaceOptions().upsert(true));
+    } catch (RuntimeException raced) {
+      // Nodes of a cluster starting together: another one's upsert inserted it first; now it is there to replace.
+      if (!Documents.isDuplicateKey(raced)) {
+        throw raced;
+      }
+      db.collection(Database.ACCOUNTS).replaceOne(eq("_id", username), account);
+    }
   }
 
   /**

@@ -3,6 +3,7 @@ package nl.dialoogtafel.accounts;
 import nl.dialoogtafel.http.Account;
 import nl.dialoogtafel.http.ApiReplies;
 import nl.dialoogtafel.http.Bodies;
+import nl.dialoogtafel.http.ClientAddress;
 import nl.dialoogtafel.http.OriginPolicy;
 import io.vertx.core.Future;
 import io.vertx.core.http.Cookie;
@@ -107,7 +108,7 @@ public final class Auth {
     if (username.isEmpty() || username.length() > 80 || password.isEmpty() || password.length() > 200) {
       return Future.succeededFuture(new SignIn(null, 0));
     }
-    String address = ctx.request().remoteAddress() == null ? "?" : ctx.request().remoteAddress().hostAddress();
+    String address = ClientAddress.of(ctx) == null ? "?" : ClientAddress.of(ctx);
     LoginThrottle.Verdict verdict = throttle.attempt(username, address);
     if (verdict.retryAfter() > 0) {
       return Future.succeededFuture(new SignIn(null, verdict.retryAfter()));

@@ -17,6 +17,7 @@ import nl.dialoogtafel.facilitator.KioskViewApi;
 import nl.dialoogtafel.facilitator.ModerationApi;
 import nl.dialoogtafel.facilitator.Screens;
 import nl.dialoogtafel.http.ApiReplies;
+import nl.dialoogtafel.http.ClientAddress;
 import nl.dialoogtafel.http.FlushBatching;
 import nl.dialoogtafel.http.HostPolicy;
 import nl.dialoogtafel.http.SecurityHeaders;
@@ -67,6 +68,7 @@ public final class HttpVerticle extends VerticleBase {
 
     Router router = Router.router(vertx);
     router.route().handler(SecurityHeaders::apply);
+    router.route().handler(new ClientAddress(settings.trustedProxies()));
     // Open to any Host: load balancers probe by address or an inside name, and it tells nothing.
     router.get("/health").handler(this::health);
     // For the host's Prometheus, by bearer token only (no token set: no route), so by any Host too.

@@ -7,7 +7,8 @@ import java.util.logging.Logger;
  * Starts Dialoogtafel from the environment: {@code java -jar dialoogtafel.jar}; or checks an
  * exported record offline: {@code java -jar dialoogtafel.jar verify FILE.json}; or backs up the
  * running server's embedded store ({@code backup FILE.zip}) and restores one into an empty data
- * folder ({@code restore FILE.zip}).
+ * folder ({@code restore FILE.zip}); or serves the embedded store alone for the nodes of a
+ * cluster on one machine ({@code store}).
  */
 public final class Main {
 
@@ -35,6 +36,11 @@ public final class Main {
       System.exit(args[0].equals("backup")
           ? BackupCommand.run(args, System.getenv(), System.out, System.err)
           : RestoreCommand.run(args, System.getenv(), System.out, System.err));
+      return;
+    }
+    if (args.length > 0 && args[0].equals("store")) {
+      quietStoreLogs();
+      System.exit(StoreCommand.run(args, System.getenv(), System.out, System.err));
       return;
     }
     Settings settings;

@@ -23,12 +23,15 @@ import nl.dialoogtafel.archive.KioskFollowUps;
 import nl.dialoogtafel.archive.ReadLog;
 import nl.dialoogtafel.archive.RecordCache;
 import nl.dialoogtafel.archive.RecordSource;
+import nl.dialoogtafel.cluster.ClusterStart;
+import nl.dialoogtafel.cluster.Peers;
 import nl.dialoogtafel.http.OriginPolicy;
 import nl.dialoogtafel.live.JoinGuard;
 import nl.dialoogtafel.live.hub.Hubs;
 import nl.dialoogtafel.ops.NodeMetrics;
 import nl.dialoogtafel.privacy.RetentionJob;
 import nl.dialoogtafel.storage.Database;
+import nl.dialoogtafel.storage.LeaseStore;
 import nl.dialoogtafel.storage.Stores;
 import nl.dialoogtafel.templates.TemplateCatalog;
 
@@ -64,9 +67,7 @@ public final class Server implements AutoCloseable {
     TemplateCatalog templates = settings.templatesDir().filter(Files::isDirectory)
         .map(TemplateCatalog::load).orElseGet(TemplateCatalog::loadBundled);
     NodeMetrics metrics = NodeMetrics.forNode(settings.metricsToken().isPresent());
-    // At least one event loop per HTTP verticle, so each instance gets a loop of its own.
-    Vertx vertx = metrics.vertx(new VertxOptions().setEventLoopPoolSize(
-        Math.max(VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE, settings.eventLoops()))).build();
+    Vertx vertx = vertx(settings, metrics);
     Database db;
     try {
       db = Database.open(vertx, settings.mongoUri(), settings.dataDir());
@@ -96,6 +97,16 @@ public final class Server implements AutoCloseable {
     return new Server(vertx, db, http, services, retention);
   }
 
+  /** Vert.x for this node: on its own, or a member of the cluster when one is configured. Blocking. */
+  private static Vertx vertx(Settings settings, NodeMetrics metrics) throws Exception {
+    // At least one event loop per HTTP verticle, so each instance gets a loop of its own.
+    VertxOptions options = new VertxOptions().setEventLoopPoolSize(
+        Math.max(VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE, settings.eventLoops()));
+    // Built through the node's metrics either way, so /metrics holds Vert.x's own meters too.
+    return settings.cluster().isPresent() ? ClusterStart.vertx(options, settings.cluster().get(), metrics::vertx)
+        : metrics.vertx(options).build();
+  }
+
   /** The composition root: every shared part of a node, built once and handed to the verticle. */
   private static Services wire(Vertx vertx, Settings settings, Database db, TemplateCatalog templates,
       NodeMetrics metrics) {
@@ -119,8 +130,12 @@ public final class Server implements AutoCloseable {
     Stores stores = Stores.on(db, archiveCaches, metrics);
     JoinGuard joinGuard = new JoinGuard(settings.socketsPerAddress());
     metrics.joinMisses(joinGuard::misses);
+    Peers peers = settings.cluster().isPresent() ? new Peers(vertx, new LeaseStore(db, metrics::failedOver)) : null;
+    if (peers != null) {
+      metrics.ownedSessions(peers::owned);
+    }
     return new Services(settings, db, templates, stores, origins, accounts, auth, archiveCaches,
-        new KioskFollowUps(followups, index), archive, new Hubs(vertx, stores, settings.eventLoops()),
+        new KioskFollowUps(followups, index), archive, new Hubs(vertx, stores, settings.eventLoops(), peers),
         joinGuard, metrics);
   }
 

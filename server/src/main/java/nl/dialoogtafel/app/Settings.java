@@ -6,6 +6,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
+import nl.dialoogtafel.cluster.ClusterConfig;
 
 /**
  * Everything the server can be told from outside, read once from the environment at start-up.
@@ -25,7 +27,9 @@ public record Settings(
     int eventLoops,
     int sessionsPerDay,
     int socketsPerAddress,
-    Optional<String> metricsToken) {
+    Optional<String> metricsToken,
+    Optional<ClusterConfig> cluster,
+    List<String> trustedProxies) {
 
   public static Settings fromEnvironment() {
     return from(System.getenv());
@@ -65,18 +69,77 @@ public record Settings(
         whole("DIALOOG_SESSIONS_PER_DAY", env.getOrDefault("DIALOOG_SESSIONS_PER_DAY", "50"), 1, 10_000),
         // A room of 300 behind one NAT must fit, with room to spare for tabs and reconnects.
         whole("DIALOOG_WS_PER_ADDRESS", env.getOrDefault("DIALOOG_WS_PER_ADDRESS", "1000"), 1, 1_000_000),
-        Optional.ofNullable(blankToNull(env.get("DIALOOG_METRICS_TOKEN"))).map(Settings::metricsToken));
+        Optional.ofNullable(blankToNull(env.get("DIALOOG_METRICS_TOKEN"))).map(Settings::metricsToken),
+        cluster(env),
+        trustedProxies(env.getOrDefault("DIALOOG_TRUSTED_PROXIES", "")));
   }
 
   public Settings withPort(int newPort) {
     return new Settings(host, newPort, dataDir, mongoUri, adminUser, adminPassword, extraOrigins, publicUrl,
-        templatesDir, retention, eventLoops, sessionsPerDay, socketsPerAddress, metricsToken);
+        templatesDir, retention, eventLoops, sessionsPerDay, socketsPerAddress, metricsToken, cluster, trustedProxies);
   }
 
   /** The same settings with the live sessions on {@code loops} event loops. */
   public Settings withEventLoops(int loops) {
     return new Settings(host, port, dataDir, mongoUri, adminUser, adminPassword, extraOrigins, publicUrl,
-        templatesDir, retention, loops, sessionsPerDay, socketsPerAddress, metricsToken);
+        templatesDir, retention, loops, sessionsPerDay, socketsPerAddress, metricsToken, cluster, trustedProxies);
+  }
+
+  /**
+   * Clustered mode, off unless {@code DIALOOG_CLUSTER_MEMBERS} names members. The nodes share one
+   * store, so a cluster without {@code MONGODB_URI} is refused: each node's own embedded store
+   * would hold a different record.
+   */
+  private static Optional<ClusterConfig> cluster(Map<String, String> env) {
+    String members = blankToNull(env.get("DIALOOG_CLUSTER_MEMBERS"));
+    if (members == null) {
+      return Optional.empty();
+    }
+    if (blankToNull(env.get("MONGODB_URI")) == null) {
+      throw new IllegalArgumentException("DIALOOG_CLUSTER_MEMBERS is gezet, maar MONGODB_URI niet: de nodes van een "
+          + "cluster delen één database. Start die (een MongoDB-replicaset, of `java -jar dialoogtafel.jar store`) "
+          + "en zet MONGODB_URI bij elke node.");
+    }
+    List<String> list = Arrays.stream(members.split(",")).map(String::trim).filter(m -> !m.isEmpty()).toList();
+    if (list.isEmpty() || list.size() > 64 || !list.stream().allMatch(Settings::hostAndPort)) {
+      throw new IllegalArgumentException("DIALOOG_CLUSTER_MEMBERS moet een lijst host:poort zijn, gescheiden door "
+          + "komma's (bijvoorbeeld 10.0.0.1:5701,10.0.0.2:5701), niet: " + members);
+    }
+    String host = env.getOrDefault("DIALOOG_CLUSTER_HOST", "127.0.0.1").trim();
+    if (!IP_ADDRESS.matcher(host).matches()) {
+      throw new IllegalArgumentException("DIALOOG_CLUSTER_HOST moet een IP-adres van deze machine zijn, niet: " + host);
+    }
+    int port = whole("DIALOOG_CLUSTER_PORT", env.getOrDefault("DIALOOG_CLUSTER_PORT", "5701"), 1, 65534);
+    return Optional.of(new ClusterConfig(list, host, port));
+  }
+
+  private static final Pattern IP_ADDRESS = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}|[0-9a-fA-F:]{2,39}");
+
+  private static boolean hostAndPort(String member) {
+    int colon = member.lastIndexOf(':');
+    if (colon <= 0 || colon > 253) {
+      return false;
+    }
+    try {
+      int port = Integer.parseInt(member.substring(colon + 1));
+      return port > 0 && port < 65536 && member.substring(0, colon).matches("[A-Za-z0-9.\\-\\[\\]:]+");
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+
+  /**
+   * Addresses of reverse proxies whose {@code X-Forwarded-For} is believed (default: none). Behind
+   * HAProxy every client has the proxy's address; naming it here gives the per-address limits the
+   * phones' own addresses back.
+   */
+  private static List<String> trustedProxies(String value) {
+    List<String> list = Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    if (list.size() > 64 || !list.stream().allMatch(a -> IP_ADDRESS.matcher(a).matches())) {
+      throw new IllegalArgumentException("DIALOOG_TRUSTED_PROXIES moet een lijst IP-adressen zijn, gescheiden door "
+          + "komma's, niet: " + value);
+    }
+    return list;
   }
 
   /** Days a closed session keeps names and contact details; 0 means: removed at the next run. */

@@ -1,5 +1,6 @@
 package nl.dialoogtafel.live;
 
+import nl.dialoogtafel.http.ClientAddress;
 import nl.dialoogtafel.http.Fields;
 import nl.dialoogtafel.http.Refusal;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
@@ -77,7 +78,7 @@ public final class LiveGateway {
       return;
     }
     String language = Messages.language(ctx.request().getParam("lang"));
-    String address = JoinGuard.key(ctx.request().remoteAddress() == null ? null : ctx.request().remoteAddress().hostAddress());
+    String address = JoinGuard.key(ClientAddress.of(ctx));
     if (!joinGuard.admit(address)) {
       // Before the upgrade, so a browser's page can show why; a room of hundreds behind one NAT still fits.
       ctx.response().setStatusCode(429).putHeader("Retry-After", "30")

@@ -154,7 +154,8 @@ final class ParticipantProtocol {
             return Future.failedFuture(new Refusal("forbidden", "token_unknown", "token"));
           }
           ParticipantRecord record = found.get();
-          return hubs.byId(record.session()).compose(hub -> {
+          // In a cluster this node may not yet have heard what the phone's old node showed it.
+          return hubs.byId(record.session()).compose(hub -> hub.reach(after).map(hub)).compose(hub -> {
             Participant participant = hub.state().participants().get(record.id());
             if (participant == null) {
               return Future.failedFuture(new Refusal("forbidden", "token_unknown", "token"));

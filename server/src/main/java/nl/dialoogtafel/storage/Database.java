@@ -227,8 +227,16 @@ public final class Database implements AutoCloseable {
     if (!updates.isEmpty()) {
       collection(EVENTS).bulkWrite(updates);
     }
-    collection(META).replaceOne(done, done.append("at", java.time.Instant.now().toString()),
-        new ReplaceOptions().upsert(true));
+    // By id only: nodes of a cluster starting together on one store may both have walked; the first mark stays.
+    try {
+      collection(META).replaceOne(Filters.eq("_id", done.get("_id")),
+          new Document("_id", done.get("_id")).append("at", java.time.Instant.now().toString()),
+          new ReplaceOptions().upsert(true));
+    } catch (RuntimeException raced) {
+      if (!Documents.isDuplicateKey(raced)) {
+        throw raced;
+      }
+    }
   }
 
   @Override

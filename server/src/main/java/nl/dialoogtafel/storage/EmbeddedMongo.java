@@ -20,18 +20,28 @@ public final class EmbeddedMongo implements AutoCloseable {
   public static final String FILE_NAME = "dialoogtafel.mv.db";
 
   private final Path file;
+  private final String host;
   private final int port;
   private MongoServer server;
   private DurableH2Backend backend;
 
-  private EmbeddedMongo(Path file, MongoServer server, DurableH2Backend backend, int port) {
+  private EmbeddedMongo(Path file, MongoServer server, DurableH2Backend backend, String host, int port) {
     this.file = file;
+    this.host = host;
     this.server = server;
     this.backend = backend;
     this.port = port;
   }
 
   public static EmbeddedMongo start(Path dataDir) throws IOException {
+    return start(dataDir, "127.0.0.1", 0);
+  }
+
+  /**
+   * The store on {@code host:port} (0: a free port). The {@code store} command serves it to the
+   * nodes of a cluster on one machine this way; in this process it stays on loopback.
+   */
+  public static EmbeddedMongo start(Path dataDir, String host, int port) throws IOException {
     DataFolder.secure(dataDir);
     StoreBackup.removeLeftovers(dataDir);
     Path file = dataDir.resolve(FILE_NAME).toAbsolutePath();
@@ -40,8 +50,8 @@ public final class EmbeddedMongo implements AutoCloseable {
     }
     DurableH2Backend backend = new DurableH2Backend(file.toString());
     MongoServer server = new MongoServer(backend);
-    server.bind("127.0.0.1", 0);
-    return new EmbeddedMongo(file, server, backend, server.getLocalAddress().getPort());
+    server.bind(host, port);
+    return new EmbeddedMongo(file, server, backend, host, server.getLocalAddress().getPort());
   }
 
   /**
@@ -62,7 +72,7 @@ public final class EmbeddedMongo implements AutoCloseable {
     Files.move(copy, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     backend = new DurableH2Backend(file.toString());
     server = new MongoServer(backend);
-    server.bind("127.0.0.1", port);
+    server.bind(host, port);
   }
 
   /**
@@ -71,6 +81,10 @@ public final class EmbeddedMongo implements AutoCloseable {
    */
   public synchronized StoreBackup.Made backup(Path target) throws IOException {
     return StoreBackup.write(backend.getMvStore(), target);
+  }
+
+  public int port() {
+    return port;
   }
 
   public String connectionString() {

@@ -23,6 +23,7 @@ class ImportRulesTest {
       .layer("archive").definedBy("nl.dialoogtafel.archive..")
       .layer("live").definedBy("nl.dialoogtafel.live..")
       .layer("ops").definedBy("nl.dialoogtafel.ops..")
+      .layer("cluster").definedBy("nl.dialoogtafel.cluster..")
       .layer("accounts").definedBy("nl.dialoogtafel.accounts..")
       .layer("privacy").definedBy("nl.dialoogtafel.privacy..")
       .layer("http").definedBy("nl.dialoogtafel.http..")
@@ -35,17 +36,19 @@ class ImportRulesTest {
       .whereLayer("facilitator").mayOnlyBeAccessedByLayers("app")
       .whereLayer("archive").mayOnlyBeAccessedByLayers("app")
       .whereLayer("live").mayOnlyBeAccessedByLayers("app", "facilitator")
-      // The operator's metrics: fed by the live side and the composition root, reading only the shared rooms.
-      .whereLayer("ops").mayOnlyBeAccessedByLayers("app", "live")
+      // The operator's metrics: fed by the live side, the cluster and the composition root.
+      .whereLayer("ops").mayOnlyBeAccessedByLayers("app", "live", "cluster")
+      .whereLayer("cluster").mayOnlyBeAccessedByLayers("app", "live")
       .whereLayer("accounts").mayOnlyBeAccessedByLayers("app", "facilitator", "archive")
       .whereLayer("privacy").mayOnlyBeAccessedByLayers("app", "facilitator", "live")
       .whereLayer("http").mayOnlyBeAccessedByLayers("app", "facilitator", "archive", "live", "accounts", "privacy", "ops")
       .whereLayer("templates").mayOnlyBeAccessedByLayers("app", "facilitator", "archive")
-      .whereLayer("storage").mayOnlyBeAccessedByLayers("app", "facilitator", "archive", "live", "accounts", "privacy", "ops")
+      .whereLayer("storage").mayOnlyBeAccessedByLayers("app", "facilitator", "archive", "live", "cluster", "accounts",
+          "privacy", "ops")
       .whereLayer("record").mayOnlyBeAccessedByLayers(
-          "app", "facilitator", "archive", "live", "accounts", "privacy", "storage", "ops")
+          "app", "facilitator", "archive", "live", "cluster", "accounts", "privacy", "storage", "ops")
       .whereLayer("dialogue").mayOnlyBeAccessedByLayers(
-          "app", "facilitator", "archive", "live", "privacy", "http", "templates", "storage", "record");
+          "app", "facilitator", "archive", "live", "cluster", "privacy", "http", "templates", "storage", "record");
 
   /**
    * The live session's parts (live.hub) know nothing of the socket protocol above them (live):

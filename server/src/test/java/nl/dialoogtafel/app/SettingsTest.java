@@ -43,4 +43,22 @@ class SettingsTest {
     assertFalse(refused.getMessage().contains("kort"), "the password itself is never repeated");
     assertEquals("beheer", Settings.from(Map.of("DIALOOG_ADMIN", "beheer:twaalf-tekens")).adminUser().orElseThrow());
   }
+
+  @Test
+  @DisplayName("Clustered mode is off by default, refused without MONGODB_URI, and reads members, host and port")
+  void cluster() {
+    assertTrue(Settings.from(Map.of()).cluster().isEmpty());
+    IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+        () -> Settings.from(Map.of("DIALOOG_CLUSTER_MEMBERS", "10.0.0.1:5701")));
+    assertTrue(refused.getMessage().contains("MONGODB_URI"), refused.getMessage());
+    var cluster = Settings.from(Map.of("DIALOOG_CLUSTER_MEMBERS", " 10.0.0.1:5701, 10.0.0.2:5701 ",
+        "MONGODB_URI", "mongodb://db/dialoogtafel", "DIALOOG_CLUSTER_HOST", "10.0.0.1")).cluster().orElseThrow();
+    assertEquals(java.util.List.of("10.0.0.1:5701", "10.0.0.2:5701"), cluster.members());
+    assertEquals("10.0.0.1", cluster.host());
+    assertEquals(5701, cluster.port());
+    assertThrows(IllegalArgumentException.class, () -> Settings.from(Map.of("DIALOOG_CLUSTER_MEMBERS", "geen-poort",
+        "MONGODB_URI", "mongodb://db")));
+    assertThrows(IllegalArgumentException.class, () -> Settings.from(Map.of("DIALOOG_TRUSTED_PROXIES", "proxy.example.nl")));
+    assertEquals(java.util.List.of("10.0.0.9"), Settings.from(Map.of("DIALOOG_TRUSTED_PROXIES", "10.0.0.9")).trustedProxies());
+  }
 }

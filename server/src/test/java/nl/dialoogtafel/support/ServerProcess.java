@@ -23,6 +23,8 @@ import java.util.concurrent.TimeUnit;
 public final class ServerProcess implements AutoCloseable {
 
   private static final Duration START_DEADLINE = Duration.ofSeconds(90);
+  /** Cluster members start Hazelcast and wait for each other first: slower on a loaded machine. */
+  private static final Duration CLUSTER_START_DEADLINE = Duration.ofSeconds(240);
 
   private final Process process;
   private final int port;
@@ -63,7 +65,7 @@ public final class ServerProcess implements AutoCloseable {
     builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     ServerProcess server = new ServerProcess(builder.start(), port, log);
     try {
-      server.awaitHealthy();
+      server.awaitHealthy(extraEnv.containsKey("DIALOOG_CLUSTER_MEMBERS") ? CLUSTER_START_DEADLINE : START_DEADLINE);
     } catch (Exception | AssertionError e) {
       server.kill();
       throw e;
@@ -71,8 +73,8 @@ public final class ServerProcess implements AutoCloseable {
     return server;
   }
 
-  private void awaitHealthy() throws Exception {
-    long deadline = System.nanoTime() + START_DEADLINE.toNanos();
+  private void awaitHealthy(Duration within) throws Exception {
+    long deadline = System.nanoTime() + within.toNanos();
     while (true) {
       if (!process.isAlive()) {
         throw new AssertionError("server exited with " + process.exitValue() + " before it was healthy; log:\n"
@@ -88,7 +90,7 @@ public final class ServerProcess implements AutoCloseable {
         // not listening yet
       }
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("server not healthy within " + START_DEADLINE.toSeconds() + " s; log:\n" + logText());
+        throw new AssertionError("server not healthy within " + within.toSeconds() + " s; log:\n" + logText());
       }
       Thread.sleep(50);
     }

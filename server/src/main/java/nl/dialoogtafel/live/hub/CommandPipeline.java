@@ -84,6 +84,13 @@ final class CommandPipeline {
   private boolean busy;
   /** Set when an append failed: the store may hold events this pipeline has not seen. */
   private boolean behind;
+  /** In a cluster: the session's tie to the other nodes (null on a single node). */
+  private SessionLink link;
+  /** A follower's room messages, folded one after the other (a gap reads the store first). */
+  private Future<Void> following = Future.succeededFuture();
+  /** The seq the room has been handed, and who waits for a seq to be handed on (a join on a follower). */
+  private long shownSeq;
+  private final java.util.TreeMap<Long, List<Promise<Void>>> shownWaiters = new java.util.TreeMap<>();
 
   CommandPipeline(Stores stores, SessionInfo info, ContactMail mail, QueueMail queueMail, Published published,
       Executor later) {
@@ -120,6 +127,7 @@ final class CommandPipeline {
       adopt(stored);
       record.add(new Recorded(stored, event));
     }
+    shownSeq = state.seq();
     return record;
   }
 
@@ -146,6 +154,16 @@ final class CommandPipeline {
         queueMail.keep(note);
       }
     }
+  }
+
+  /** In a cluster, before the first command: decides only while {@code link} owns the session. */
+  void link(SessionLink link) {
+    this.link = link;
+  }
+
+  /** This node now owns the session: what an earlier owner stored is read before the next decision. */
+  void becameOwner() {
+    behind = true;
   }
 
   /** The durable state: everything stored, possibly not yet handed on (see {@link #shown}). */
@@ -177,6 +195,9 @@ final class CommandPipeline {
     Long done = receipts.get(key);
     if (done != null) {
       return Future.succeededFuture(done);
+    }
+    if (link != null && !link.owns()) {
+      return link.forward(command, key, newcomer);
     }
     Future<Long> running = inFlight.get(key);
     if (running != null) {
@@ -248,6 +269,29 @@ final class CommandPipeline {
     }
     SessionState decided = next;
     String decidedHash = hash;
+    if (link != null) {
+      // The fence: only under the lease it decided with; otherwise the commands go round again.
+      return link.confirm().transform(asked -> {
+        if (asked.failed()) {
+          behind = true;
+          accepted.forEach(p -> p.promise().fail(Refusal.of("unavailable")));
+          return Future.succeededFuture();
+        }
+        if (asked.result()) {
+          return store(accepted, sealed, after, newcomers, decided, decidedHash);
+        }
+        accepted.forEach(p -> {
+          inFlight.remove(p.key());
+          submit(p.command(), p.key(), p.newcomer()).onComplete(p.promise());
+        });
+        return Future.succeededFuture();
+      });
+    }
+    return store(accepted, sealed, after, newcomers, decided, decidedHash);
+  }
+
+  private Future<Void> store(List<Pending> accepted, List<Recorded> sealed, List<SessionState> after,
+      List<ParticipantRecord> newcomers, SessionState decided, String decidedHash) {
     // Newcomers first: a stored join event always finds its person (and their token) on reload.
     Future<Void> people = newcomers.isEmpty() ? Future.succeededFuture() : stores.participants().insertAll(newcomers);
     return people.compose(v -> stores.events().append(sealed.stream().map(Recorded::stored).toList()))
@@ -264,6 +308,9 @@ final class CommandPipeline {
           for (int i = 0; i < sealed.size(); i++) {
             adopt(sealed.get(i).stored());
             show(sealed.get(i), after.get(i));
+          }
+          if (link != null) {
+            link.published(sealed.stream().map(Recorded::stored).toList(), newcomers);
           }
           // The acks first: their writes (and flushes) are queued before the fan-out's task.
           for (int i = 0; i < sealed.size(); i++) {
@@ -311,6 +358,9 @@ final class CommandPipeline {
       state = Dialogue.evolve(state, event);
       mail.keep(note);
       receipts.put(pending.key(), seq);
+      if (link != null) {
+        link.noted(note);
+      }
       pending.promise().complete(seq);
       show(null, state);
       showLater();
@@ -389,6 +439,9 @@ final class CommandPipeline {
           Map<String, Participant> byId = new HashMap<>();
           people.forEach(p -> byId.put(p.id(), p));
           for (StoredEvent stored : missed) {
+            if (stored.seq() <= state.seq()) {
+              continue; // heard from the owner meanwhile
+            }
             SessionEvent event = EventCodec.fromStored(stored, byId);
             state = Dialogue.evolve(state, event);
             lastHash = stored.hash();
@@ -420,6 +473,7 @@ final class CommandPipeline {
     Showing next;
     while ((next = toShow.poll()) != null) {
       try {
+        shownSeq = Math.max(shownSeq, next.after().seq());
         if (next.recorded() == null) {
           published.settled(next.after());
         } else {
@@ -435,6 +489,95 @@ final class CommandPipeline {
     if (waiting != null) {
       waiting.complete();
     }
+    while (!shownWaiters.isEmpty() && shownWaiters.firstKey() <= shownSeq) {
+      shownWaiters.pollFirstEntry().getValue().forEach(Promise::complete);
+    }
+  }
+
+  /**
+   * Completes once the event at {@code seq} has been handed on. On the owner that is the next task;
+   * on a follower, when the owner's publication of it has arrived (or the store was read for it).
+   */
+  Future<Void> shownThrough(long seq) {
+    if (shownSeq >= seq && toShow.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    if (toShow.isEmpty() && state.seq() >= seq) {
+      return shown(); // restored from the store: handed on with the restore
+    }
+    Promise<Void> waiter = Promise.promise();
+    shownWaiters.computeIfAbsent(seq, k -> new ArrayList<>()).add(waiter);
+    return waiter.future();
+  }
+
+  // ---- a follower in a cluster -------------------------------------------------------------------
+
+  /**
+   * Events the owner stored and published, folded in order as if decided here; a gap (a message
+   * missed) is filled from the store, which holds everything published.
+   */
+  void follow(List<StoredEvent> events, Map<String, Participant> people) {
+    following = following.compose(v -> {
+      if (events.isEmpty() || events.get(events.size() - 1).seq() <= state.seq()) {
+        return Future.<Void>succeededFuture();
+      }
+      if (events.get(0).seq() > state.seq() + 1) {
+        return catchUp();
+      }
+      for (StoredEvent stored : events) {
+        if (stored.seq() != state.seq() + 1) {
+          continue;
+        }
+        SessionEvent event = EventCodec.fromStored(stored, people);
+        state = Dialogue.evolve(state, event);
+        lastHash = stored.hash();
+        adopt(stored);
+        show(new Recorded(stored, event), state);
+      }
+      showLater();
+      return Future.<Void>succeededFuture();
+    }).recover(e -> {
+      LOG.warning("session " + sessionId + " could not follow its owner: " + e.getClass().getName());
+      behind = true;
+      return Future.succeededFuture();
+    });
+  }
+
+  /**
+   * A follower reads what the store holds beyond its view (a publication it missed, or one that
+   * is late); completes once that is handed on.
+   */
+  Future<Void> fillFromStore() {
+    following = following.compose(v -> catchUp()).recover(e -> Future.succeededFuture());
+    return following.compose(v -> shown());
+  }
+
+  /** A contact request or refusal the owner stored: this node's copy and its phones of the two people. */
+  void followNote(ContactNote note) {
+    following = following.compose(v -> {
+      if (mail.note(note.id()) != null && note.status().equals(mail.note(note.id()).status())) {
+        return Future.<Void>succeededFuture();
+      }
+      if (ContactNote.DECLINED.equals(note.status())) {
+        state = Dialogue.evolve(state, new ContactDeclined(note.id()));
+        receipts.put(note.answerKey(), note.answerSeq());
+      } else {
+        state = Dialogue.evolve(state, new ContactRequested(note.id(), note.from(), note.to(), note.note()));
+        receipts.put(note.requestKey(), note.requestSeq());
+      }
+      mail.keep(note);
+      show(null, state);
+      showLater();
+      if (ContactNote.DECLINED.equals(note.status())) {
+        mail.deliverAnswer(note);
+      } else {
+        mail.deliverRequest(note);
+      }
+      return Future.<Void>succeededFuture();
+    }).recover(e -> {
+      LOG.warning("session " + sessionId + " could not follow a contact note: " + e.getClass().getName());
+      return Future.succeededFuture();
+    });
   }
 
   /** A durable event: its key is answered from now on, and event 1 names the record's epoch. */

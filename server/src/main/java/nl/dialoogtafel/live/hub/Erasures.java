@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.logging.Logger;
 import nl.dialoogtafel.dialogue.Participant;
 import nl.dialoogtafel.dialogue.SessionEvent.PostAdded;
@@ -35,9 +36,13 @@ final class Erasures {
   /** The latest person erasure's writes; an erasure is answered only once it is stored and compacted. */
   private Future<Void> personWrite = Future.succeededFuture();
 
-  Erasures(Stores stores, String sessionId) {
+  /** Whether this node writes the erasures (in a cluster only the session's owner does). */
+  private final BooleanSupplier writes;
+
+  Erasures(Stores stores, String sessionId, BooleanSupplier writes) {
     this.stores = stores;
     this.sessionId = sessionId;
+    this.writes = writes;
   }
 
   /** Completes when the latest person erasure is stored and the store file rewritten (never fails). */
@@ -51,6 +56,9 @@ final class Erasures {
    * file is rewritten.
    */
   Future<Void> withdrawn(RecordView view, String postId) {
+    if (!writes.getAsBoolean()) {
+      return Future.succeededFuture();
+    }
     Recorded post = view.post(postId);
     Map<Long, JsonObject> toErase = new HashMap<>(view.wordsAbout(postId));
     if (!post.stored().isErased()) {
@@ -69,6 +77,9 @@ final class Erasures {
    * ({@code toErase}: the data that stays, by seq) lose those, then the file is rewritten.
    */
   Future<Void> person(String participantId, String at, Map<Long, JsonObject> toErase, Quotation quoted) {
+    if (!writes.getAsBoolean()) {
+      return Future.succeededFuture();
+    }
     // The events last: erasing them waits for the archive to forget what it folded (name included,
     // stored search entry too), so the file rewritten after it keeps no copy.
     personWrite = Future.all(stores.participants().erase(participantId, at),

@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import nl.dialoogtafel.cluster.Peers;
 import nl.dialoogtafel.http.Refusal;
 import nl.dialoogtafel.record.SessionInfo;
 import nl.dialoogtafel.storage.Stores;
@@ -50,8 +51,20 @@ public final class Hubs {
   /** Join code to session id, for every session live on any loop. */
   private final Map<String, String> sessionByCode = new ConcurrentHashMap<>();
 
+  /** In a cluster: this node among the others (sessions owned here or followed); null on one node. */
+  private final Peers peers;
+
   /** Hubs for {@code loops} event loops; each loop's verticle calls {@link #serve} once at start. */
   public Hubs(Vertx vertx, Stores stores, int loops) {
+    this(vertx, stores, loops, null);
+  }
+
+  /**
+   * As {@link #Hubs(Vertx, Stores, int)}, on a node of a cluster when {@code peers} is given: each
+   * session is then decided on one node and shown on every node holding its connections.
+   */
+  public Hubs(Vertx vertx, Stores stores, int loops, Peers peers) {
+    this.peers = peers;
     if (loops < 1) {
       throw new IllegalArgumentException("at least one event loop");
     }
@@ -142,7 +155,7 @@ public final class Hubs {
       Future<SessionInfo> info = known != null ? Future.succeededFuture(known)
           : stores.sessions().find(sessionId).compose(found -> found.<Future<SessionInfo>>map(Future::succeededFuture)
               .orElseGet(() -> Future.failedFuture(Refusal.of("unknown_session"))));
-      Future<SessionHub> load = info.compose(i -> SessionHub.load(vertx, stores, i)).onComplete(done -> {
+      Future<SessionHub> load = info.compose(i -> SessionHub.load(vertx, stores, i, peers)).onComplete(done -> {
         loop.loading.remove(sessionId);
         if (done.succeeded()) {
           loop.live.put(sessionId, done.result());

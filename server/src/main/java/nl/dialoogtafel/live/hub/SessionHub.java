@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import nl.dialoogtafel.cluster.Peers;
 import nl.dialoogtafel.dialogue.Command;
 import nl.dialoogtafel.dialogue.Participant;
 import nl.dialoogtafel.dialogue.PhaseClock;
@@ -46,8 +47,10 @@ public final class SessionHub {
   private final HeadWriter head;
   private final AfterEffects afterEffects;
   private final Stores stores;
+  /** In a cluster, the tie to the other nodes; null on a single node. */
+  private final SessionLink link;
 
-  private SessionHub(Vertx vertx, Stores stores, SessionInfo info) {
+  private SessionHub(Vertx vertx, Stores stores, SessionInfo info, SessionLink link) {
     this.home = Vertx.currentContext();
     this.info = info;
     this.stores = stores;
@@ -66,7 +69,10 @@ public final class SessionHub {
         view.settle(after);
       }
     }, task -> home.runOnContext(v -> task.run()));
-    this.erasures = new Erasures(stores, info.id());
+    this.link = link;
+    this.pipeline.link(link);
+    // In a cluster the owner writes what follows from an event; the other nodes only show it.
+    this.erasures = new Erasures(stores, info.id(), this::owns);
     this.head = new HeadWriter(vertx, stores.sessions()::setStatus, info.id());
     this.afterEffects = new AfterEffects(this::state, view, mail, stores.contacts(), erasures, room);
   }
@@ -76,13 +82,33 @@ public final class SessionHub {
    * that lives on the calling event loop.
    */
   static Future<SessionHub> load(Vertx vertx, Stores stores, SessionInfo info) {
+    return load(vertx, stores, info, null);
+  }
+
+  /**
+   * As {@link #load(Vertx, Stores, SessionInfo)}, in a cluster: the room's stream is heard from
+   * before the record is read, and the session is owned here if no other node owns it.
+   */
+  static Future<SessionHub> load(Vertx vertx, Stores stores, SessionInfo info, Peers peers) {
+    if (peers == null) {
+      return loadStored(vertx, stores, info, null);
+    }
+    SessionLink link = new SessionLink(vertx, peers, info.id());
+    return link.listen()
+        .compose(v -> link.claimFirst())
+        .compose(v -> loadStored(vertx, stores, info, link))
+        .compose(hub -> link.start(hub.pipeline, hub::headWrittenHere).map(hub))
+        .onFailure(e -> link.close());
+  }
+
+  private static Future<SessionHub> loadStored(Vertx vertx, Stores stores, SessionInfo info, SessionLink link) {
     String sessionId = info.id();
     var contactNotes = stores.contacts().listForSession(sessionId);
     var waiting = stores.waiting().listForSession(sessionId);
     return stores.events().loadAll(sessionId).compose(events -> {
       var people = stores.participants().listForRecord(sessionId, EventCodec.joinedIds(events));
       return Future.all(people, contactNotes, waiting).map(all -> {
-        SessionHub hub = new SessionHub(vertx, stores, info);
+        SessionHub hub = new SessionHub(vertx, stores, info, link);
         hub.restore(events, people.result(), contactNotes.result());
         hub.pipeline.restoreWaiting(waiting.result());
         hub.view.settle(hub.pipeline.state());
@@ -115,7 +141,14 @@ public final class SessionHub {
         ? EventView.person(join.participant().id(), after) : null;
     room.fanOut(recorded.seq(), OutboundFrame.of(json), joined);
     afterEffects.follow(recorded);
-    head.follow(recorded.event(), recorded.stored(), after.status());
+    if (owns()) {
+      head.follow(recorded.event(), recorded.stored(), after.status());
+    }
+  }
+
+  /** Whether this node decides and writes for the session: always on a single node. */
+  private boolean owns() {
+    return link == null || link.owns();
   }
 
   public SessionInfo info() {
@@ -129,6 +162,15 @@ public final class SessionHub {
    */
   public SessionState state() {
     return view.state();
+  }
+
+  /**
+   * Completes once this node's view holds the record up to {@code seq}, as far as the store does:
+   * in a cluster a phone may come back with a seq its old node showed before this one heard of it.
+   */
+  public Future<Void> reach(long seq) {
+    return Loops.on(home, () -> link == null || state().seq() >= seq ? Future.succeededFuture()
+        : pipeline.fillFromStore());
   }
 
   public String epoch() {
@@ -175,7 +217,7 @@ public final class SessionHub {
   public Future<Long> join(ParticipantRecord newcomer, String key) {
     // Answered once the join is shown: the welcome is built from the view and must hold it.
     return Loops.on(home, () -> pipeline.submit(new Command.Join(newcomer.participant()), key, newcomer)
-        .compose(seq -> pipeline.shown().map(seq)));
+        .compose(seq -> pipeline.shownThrough(seq).map(seq)));
   }
 
   /**
@@ -183,8 +225,13 @@ public final class SessionHub {
    * latest erasure are stored.
    */
   public Future<Void> headWritten() {
-    return Loops.on(home, () -> pipeline.shown().compose(v -> Future.all(head.written(), erasures.written()))
-        .mapEmpty());
+    return Loops.on(home, () -> owns() ? headWrittenHere().mapEmpty()
+        : link.ownerHeadWritten().compose(pipeline::shownThrough));
+  }
+
+  /** On the owner: once the head and erasures are stored; the seq they reach. */
+  private Future<Long> headWrittenHere() {
+    return pipeline.shown().compose(v -> Future.all(head.written(), erasures.written())).map(v -> pipeline.state().seq());
   }
 
   /** Private messages this participant has not received yet, sent after their welcome. */
@@ -260,5 +307,8 @@ public final class SessionHub {
 
   void close() {
     room.close();
+    if (link != null) {
+      link.close();
+    }
   }
 }

@@ -180,7 +180,7 @@ class ErasuresTest {
     await(stores.participants().listForSession(SESSION)).forEach(p -> people.put(p.id(), p));
     RecordView view = new RecordView(SessionState.initial(SESSION, List.of()));
     view.restore(record, state);
-    return new Loaded(new Erasures(stores, SESSION), view, state, people);
+    return new Loaded(new Erasures(stores, SESSION, () -> true), view, state, people);
   }
 
   private Map<Long, StoredEvent> bySeq() throws Exception {
