@@ -9,6 +9,7 @@ import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
 import nl.dialoogtafel.dialogue.Command;
+import nl.dialoogtafel.dialogue.KioskView;
 import nl.dialoogtafel.dialogue.Participant;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -39,6 +40,10 @@ class CommandCodecTest {
   }
 
   private static Command sample(Class<?> type) throws Exception {
+    return (Command) sampleRecord(type);
+  }
+
+  private static Object sampleRecord(Class<?> type) {
     RecordComponent[] components = type.getRecordComponents();
     Class<?>[] types = new Class<?>[components.length];
     Object[] values = new Object[components.length];
@@ -46,7 +51,11 @@ class CommandCodecTest {
       types[i] = components[i].getType();
       values[i] = value(types[i], components[i].getName());
     }
-    return (Command) type.getDeclaredConstructor(types).newInstance(values);
+    try {
+      return type.getDeclaredConstructor(types).newInstance(values);
+    } catch (ReflectiveOperationException e) {
+      throw new AssertionError("cannot make a sample " + type.getSimpleName(), e);
+    }
   }
 
   private static Object value(Class<?> type, String name) {
@@ -67,6 +76,12 @@ class CommandCodecTest {
     }
     if (type == Participant.class) {
       return new Participant("u1", "Anna", "Wijkteam", "coach", false);
+    }
+    if (type == KioskView.class) {
+      return new KioskView(false, true, true, "p1", "dark", "recognised", true);
+    }
+    if (type.isRecord()) {
+      return sampleRecord(type); // a value a command carries, such as the clock's reading
     }
     throw new AssertionError("no sample for a component of type " + type.getName() + " (" + name + "): add one here");
   }
