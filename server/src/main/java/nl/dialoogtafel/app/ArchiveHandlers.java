@@ -10,11 +10,13 @@ import nl.dialoogtafel.archive.FollowUpStore;
 import nl.dialoogtafel.archive.ReadLog;
 import nl.dialoogtafel.archive.RecordSource;
 import nl.dialoogtafel.archive.RecurringKnelpunten;
+import nl.dialoogtafel.archive.StoredPdfs;
 import nl.dialoogtafel.archive.pages.ArchiveListPage;
 import nl.dialoogtafel.archive.pages.ArchivePages;
 import nl.dialoogtafel.archive.pages.FollowUpForm;
 import nl.dialoogtafel.archive.pages.FollowUpsPage;
 import nl.dialoogtafel.archive.pages.ReadLogPage;
+import nl.dialoogtafel.archive.pages.RecordPdfs;
 import nl.dialoogtafel.archive.pages.ReportPage;
 import nl.dialoogtafel.http.PageRenderer;
 import nl.dialoogtafel.http.PdfRenderer;
@@ -28,14 +30,16 @@ record ArchiveHandlers(
     FollowUpForm answer,
     FollowUpsPage knelpunten,
     ReportPage report,
-    ReadLogPage readLog) {
+    ReadLogPage readLog,
+    RecordPdfs pdfs) {
 
   static ArchiveHandlers wire(Vertx vertx, Auth auth, TemplateCatalog templates, RecordSource source,
-      ArchiveRecords records, ArchiveIndex index, FollowUpStore followups, ReadLog readLog) {
+      ArchiveRecords records, ArchiveIndex index, FollowUpStore followups, ReadLog readLog, StoredPdfs storedPdfs) {
     PageRenderer pages = new PageRenderer(vertx);
     PdfRenderer pdf = new PdfRenderer(pages);
     RecurringKnelpunten recurring = new RecurringKnelpunten(index, followups);
-    ArchivePages archive = new ArchivePages(auth, pages, pdf, source, records, followups, readLog, templates,
+    RecordPdfs pdfs = new RecordPdfs(vertx, pdf, source, records, followups, storedPdfs, templates);
+    ArchivePages archive = new ArchivePages(auth, pages, pdfs, source, records, followups, readLog, templates,
         recurring);
     return new ArchiveHandlers(
         new LoginPage(auth, pages),
@@ -44,6 +48,7 @@ record ArchiveHandlers(
         new FollowUpForm(auth, pages, archive, records, followups),
         new FollowUpsPage(pages, index, followups, recurring),
         new ReportPage(pages, pdf, index, source, records, followups, readLog, recurring),
-        new ReadLogPage(pages, readLog));
+        new ReadLogPage(pages, readLog),
+        pdfs);
   }
 }

@@ -23,6 +23,7 @@ import nl.dialoogtafel.archive.KioskFollowUps;
 import nl.dialoogtafel.archive.ReadLog;
 import nl.dialoogtafel.archive.RecordCache;
 import nl.dialoogtafel.archive.RecordSource;
+import nl.dialoogtafel.archive.StoredPdfs;
 import nl.dialoogtafel.http.OriginPolicy;
 import nl.dialoogtafel.live.JoinGuard;
 import nl.dialoogtafel.live.hub.Hubs;
@@ -105,13 +106,15 @@ public final class Server implements AutoCloseable {
     ArchiveIndex index = new ArchiveIndex(vertx, source, followups, settings.dataDir().resolve("index"));
     RecordFolds folds = new RecordFolds(db);
     RecordPreparer preparer = new RecordPreparer(source, folds);
-    ArchiveCaches archiveCaches = new ArchiveCaches(recordCache, index, folds, preparer);
+    StoredPdfs storedPdfs = new StoredPdfs(db);
+    ArchiveCaches archiveCaches = new ArchiveCaches(recordCache, index, folds, preparer, storedPdfs);
     preparer.schedule(vertx); // in the background: first views of closed records read one kept fold
     index.load(); // in the background: the first search waits for it only if it comes very early
     AccountStore accounts = new AccountStore(db, new PasswordHasher(vertx));
     Auth auth = new Auth(accounts, origins, settings.publicUrl().map(u -> u.startsWith("https:")).orElse(false));
     ArchiveHandlers archive = ArchiveHandlers.wire(vertx, auth, templates, source,
-        new ArchiveRecords(source, recordCache, folds), index, followups, new ReadLog(db));
+        new ArchiveRecords(source, recordCache, folds), index, followups, new ReadLog(db), storedPdfs);
+    preparer.onPrepared(archive.pdfs()::prepared); // a record prepared at a new head gets its PDF made next
     Stores stores = Stores.on(db, archiveCaches);
     return new Services(settings, db, templates, stores, origins, accounts, auth, archiveCaches,
         new KioskFollowUps(followups, index), archive, new Hubs(vertx, stores, settings.eventLoops()),
