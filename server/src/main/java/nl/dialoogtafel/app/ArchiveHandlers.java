@@ -31,7 +31,8 @@ record ArchiveHandlers(
     FollowUpsPage knelpunten,
     ReportPage report,
     ReadLogPage readLog,
-    RecordPdfs pdfs) {
+    RecordPdfs pdfs,
+    io.vertx.core.Future<Integer> warmUp) {
 
   static ArchiveHandlers wire(Vertx vertx, Auth auth, TemplateCatalog templates, RecordSource source,
       ArchiveRecords records, ArchiveIndex index, FollowUpStore followups, ReadLog readLog, StoredPdfs storedPdfs) {
@@ -49,6 +50,8 @@ record ArchiveHandlers(
         new FollowUpsPage(pages, index, followups, recurring),
         new ReportPage(pages, pdf, index, source, records, followups, readLog, recurring),
         new ReadLogPage(pages, readLog),
-        pdfs);
+        pdfs,
+        // Off the event loop, once: the first reader after a start does not pay for a cold JIT.
+        nl.dialoogtafel.archive.pages.WarmUp.run(source, records, pages, templates));
   }
 }

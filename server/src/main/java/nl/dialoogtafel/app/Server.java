@@ -155,6 +155,11 @@ public final class Server implements AutoCloseable {
     return services.archiveCaches();
   }
 
+  /** Completes when the start-up warm-up render of the archive's biggest record is done (the benchmark waits on it). */
+  public io.vertx.core.Future<Integer> archiveWarmUp() {
+    return services.archive().warmUp();
+  }
+
   @Override
   public void close() throws Exception {
     if (db.embedded()) {

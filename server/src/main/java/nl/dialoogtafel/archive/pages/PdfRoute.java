@@ -52,15 +52,9 @@ final class PdfRoute {
   Future<Void> download(RoutingContext ctx, ArchivedSession session) {
     String lang = PageReplies.language(ctx);
     String id = session.info().id();
-    Context here = Vertx.currentContext();
     return key(session, lang).compose(key -> pdfs.stored(id, lang, key).compose(found -> {
       if (found.isPresent()) {
         send(ctx, id, found.get());
-        return Future.succeededFuture();
-      }
-      Optional<RecordPdfs.Job> job = pdfs.offer(id, lang, true);
-      if (job.isEmpty()) {
-        later(ctx, "pdf_busy");
         return Future.succeededFuture();
       }
       Promise<Void> answered = Promise.promise();
@@ -70,28 +64,46 @@ final class PdfRoute {
         }
         answered.tryComplete();
       });
-      job.get().done().onComplete(made -> here.runOnContext(v -> {
-        ctx.vertx().cancelTimer(timer);
-        if (ctx.response().ended() || answered.future().isComplete()) {
-          return;
-        }
-        if (made.failed()) {
-          answered.fail(made.cause());
-        } else if (made.result().length > 0) {
-          send(ctx, id, made.result());
-          answered.complete();
-        } else {
-          pdfs.stored(id, lang, key).onComplete(again -> {
-            if (again.succeeded() && again.result().isPresent()) {
-              send(ctx, id, again.result().get());
-            } else {
-              later(ctx, "pdf_making");
-            }
-            answered.tryComplete();
-          });
-        }
-      }));
+      awaitMade(ctx, Vertx.currentContext(), id, lang, key, answered, timer);
       return answered.future();
+    }));
+  }
+
+  /** Puts the PDF first in line and sends it once one made at {@code key} (or later) is there. */
+  private void awaitMade(RoutingContext ctx, Context here, String id, String lang, String key, Promise<Void> answered,
+      long timer) {
+    Optional<RecordPdfs.Job> job = pdfs.offer(id, lang, true);
+    if (job.isEmpty()) {
+      ctx.vertx().cancelTimer(timer);
+      later(ctx, "pdf_busy");
+      answered.tryComplete();
+      return;
+    }
+    job.get().done().onComplete(made -> here.runOnContext(v -> {
+      if (ctx.response().ended() || answered.future().isComplete()) {
+        return;
+      }
+      if (made.failed()) {
+        ctx.vertx().cancelTimer(timer);
+        answered.fail(made.cause());
+      } else if (!made.result().key().equals(key)) {
+        // A job that read the record or its answers before this request: wait for the next one.
+        awaitMade(ctx, here, id, lang, key, answered, timer);
+      } else if (made.result().pdf().length > 0) {
+        ctx.vertx().cancelTimer(timer);
+        send(ctx, id, made.result().pdf());
+        answered.complete();
+      } else {
+        pdfs.stored(id, lang, key).onComplete(again -> {
+          ctx.vertx().cancelTimer(timer);
+          if (again.succeeded() && again.result().isPresent()) {
+            send(ctx, id, again.result().get());
+          } else {
+            later(ctx, "pdf_making");
+          }
+          answered.tryComplete();
+        });
+      }
     }));
   }
 

@@ -82,8 +82,10 @@ public final class RecordPdfs {
   public final class Job {
     final String session;
     final String lang;
-    final Promise<byte[]> done = Promise.promise();
+    final Promise<Made> done = Promise.promise();
     volatile boolean urgent;
+    /** Asked for again while it ran: what it read may be older than what the asker saw, so it is made once more. */
+    volatile boolean again;
     /** 0 until it runs; then an estimate (rendering is the long part, timed against the last render). */
     private volatile int percent;
     private volatile long renderStart;
@@ -95,7 +97,7 @@ public final class RecordPdfs {
       this.urgent = urgent;
     }
 
-    public Future<byte[]> done() {
+    public Future<Made> done() {
       return done.future();
     }
 
@@ -136,6 +138,9 @@ public final class RecordPdfs {
     }
   }
 
+  /** A PDF and the key of what it was made from (an empty PDF: made already and stored at that key). */
+  public record Made(String key, byte[] pdf) {}
+
   /** The key of the PDF this record shows to every reader in {@code lang}, as stored. */
   public String key(String lang, NarrativeRecord record, Map<String, FollowUp> answers, ArchivedSession session) {
     String made = build + "\n" + lang + "\n" + record.session() + "\n" + record.head() + "\n" + record.integrity()
@@ -171,6 +176,10 @@ public final class RecordPdfs {
     String name = session + "/" + Messages.language(lang);
     Job job = jobs.get(name);
     if (job != null) {
+      if (job.running()) {
+        job.again = true;
+        job.urgent |= urgent;
+      }
       if (urgent && !job.urgent && background.remove(job)) {
         job.urgent = true;
         asked.addLast(job);
@@ -203,7 +212,7 @@ public final class RecordPdfs {
       return;
     }
     current = job;
-    thread.<byte[]>executeBlocking(() -> make(job), false).onComplete(result -> {
+    thread.<Made>executeBlocking(() -> make(job), false).onComplete(result -> {
       synchronized (this) {
         current = null;
         jobs.remove(job.session + "/" + job.lang);
@@ -212,12 +221,15 @@ public final class RecordPdfs {
         LOG.log(Level.WARNING, "making a record PDF failed: {0}", result.cause().getClass().getName());
       }
       job.done.handle(result);
+      if (job.again) {
+        offer(job.session, job.lang, job.urgent);
+      }
       next();
     });
   }
 
   /** Blocking, on the PDF thread: read what the PDF shows, use the stored one if it still holds, else render and store. */
-  private byte[] make(Job job) throws Exception {
+  private Made make(Job job) throws Exception {
     job.percent = 1;
     while (true) {
       long ticket = stored.ticket();
@@ -230,7 +242,7 @@ public final class RecordPdfs {
       if (await(stored.has(job.session, job.lang, key))) {
         // Made already: a job nobody waits for reads no chunks (the asker reads them by the key).
         Optional<byte[]> have = job.urgent ? await(stored.find(job.session, job.lang, key)) : Optional.empty();
-        return have.orElse(new byte[0]);
+        return new Made(key, have.orElse(new byte[0]));
       }
       String html = renderer.html("record", job.lang, RecordModel.forPdf(session, record, answers, job.lang,
           templates));
@@ -244,7 +256,7 @@ public final class RecordPdfs {
       job.percent = 97;
       boolean kept = await(source.database().call(() -> stored.keepNow(ticket, job.session, job.lang, key, pdf)));
       if (kept || pdf.length > StoredPdfs.MAX_BYTES || stored.ticket() == ticket) {
-        return pdf;
+        return new Made(key, pdf);
       }
       // Something of this session was forgotten (an erasure) while it was made: make it again from
       // the store as it is now, so no PDF with erased words is stored or sent.
