@@ -3,7 +3,6 @@ package nl.dialoogtafel.archive.pages;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.WorkerExecutor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -51,7 +50,17 @@ public final class RecordPdfs {
       "/templates/recurring.ftl", "/web-assets/archive/archive.css", "/i18n/messages_nl.properties",
       "/i18n/messages_en.properties"};
 
-  private final WorkerExecutor thread;
+  /**
+   * Its own daemon thread, not a Vert.x worker: a render of a big record takes tens of seconds, and a
+   * Vert.x worker still running holds up closing Vert.x (and with it the search index's lock).
+   */
+  private final java.util.concurrent.ExecutorService thread = java.util.concurrent.Executors.newSingleThreadExecutor(
+      run -> {
+        Thread t = new Thread(run, "dialoogtafel-pdf");
+        t.setDaemon(true);
+        t.setPriority(Thread.NORM_PRIORITY - 1);
+        return t;
+      });
   private final PdfRenderer renderer;
   private final RecordSource source;
   private final ArchiveRecords records;
@@ -69,7 +78,6 @@ public final class RecordPdfs {
 
   public RecordPdfs(Vertx vertx, PdfRenderer renderer, RecordSource source, ArchiveRecords records,
       FollowUpStore followups, StoredPdfs stored, TemplateCatalog templates) {
-    this.thread = vertx.createSharedWorkerExecutor("dialoogtafel-pdf", 1, 10, TimeUnit.MINUTES);
     this.renderer = renderer;
     this.source = source;
     this.records = records;
@@ -212,15 +220,25 @@ public final class RecordPdfs {
       return;
     }
     current = job;
-    thread.<Made>executeBlocking(() -> make(job), false).onComplete(result -> {
+    java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+      try {
+        return make(job);
+      } catch (Exception e) {
+        throw new java.util.concurrent.CompletionException(e);
+      }
+    }, thread).whenComplete((made, failure) -> {
       synchronized (this) {
         current = null;
         jobs.remove(job.session + "/" + job.lang);
       }
-      if (result.failed()) {
-        LOG.log(Level.WARNING, "making a record PDF failed: {0}", result.cause().getClass().getName());
+      Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+          ? failure.getCause() : failure;
+      if (cause != null) {
+        LOG.log(Level.WARNING, "making a record PDF failed: {0}", cause.getClass().getName());
+        job.done.tryFail(cause);
+      } else {
+        job.done.tryComplete(made);
       }
-      job.done.handle(result);
       if (job.again) {
         offer(job.session, job.lang, job.urgent);
       }
