@@ -29,9 +29,17 @@
   </#if>
   <#if !pdf>
   <p class="downloads">
-    <a href="/archief/${s.id}.pdf" download="">${t("record.download_pdf")}</a>
+    <a href="/archief/${s.id}.pdf"<#if pdfReady!true> download=""</#if> id="pdf-link">${t("record.download_pdf")}</a>
     <a href="/archief/${s.id}.json" download="">${t("record.download_json")}</a>
   </p>
+  <#if !(pdfReady!true)>
+  <#-- The PDF is made beside the record; pdf-status.js shows how far (role=status is read out politely). -->
+  <p class="pdf-status" role="status" data-status="/archief/${s.id}/pdf-status" data-pdf="/archief/${s.id}.pdf">
+    <progress max="100" aria-label="${t("record.pdf_progress")}"></progress>
+    <span class="pdf-status-text">${t("record.pdf_not_yet")}</span>
+  </p>
+  <script src="/assets/archive/pdf-status.js" defer=""></script>
+  </#if>
   <p class="howto">${t("record.verify_howto")} <code>java -jar dialoogtafel.jar verify verslag-${s.id}.json</code></p>
   </#if>
 </section>

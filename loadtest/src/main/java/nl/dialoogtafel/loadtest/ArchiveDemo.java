@@ -22,7 +22,9 @@ import nl.dialoogtafel.app.Settings;
  * A demonstration archive: starts the server (PORT, default 8080, fresh data directory), plays
  * one transformatiedialoog over the real live protocol — four professionals, stories, a
  * recognition, a contact exchange, knelpunten, the harvest — closes it, and lets a wethouder
- * answer a knelpunt. Then it keeps serving until stopped. Used for the README's screenshot.
+ * answer a knelpunt; then two more sessions of Utrecht (West, and Oost again) whose knelpunten
+ * come back, so /archief/knelpunten shows recurring themes (printed). Then it keeps serving until
+ * stopped. Used for the README's screenshot.
  *
  * <p>Log in at /login as {@code beheer} or {@code wethouder}, password {@code demo-wachtwoord-12}.
  */
@@ -69,6 +71,8 @@ public final class ArchiveDemo {
         + "Een gezin dat verhuist, begint opnieuw op de wachtlijst.");
     joost.post("barrier", "Privacyregels tussen organisaties", "We mogen niet bellen zonder toestemming, ook niet "
         + "als het gezin dat zelf wil. De regels zijn strenger uitgelegd dan de wet vraagt.");
+    fatima.post("barrier", "Wachtlijst jeugd-GGZ", "Kinderen wachten maanden op de jeugd-GGZ. In die tijd loopt het "
+        + "thuis en op school vast, en het buurtteam mag geen behandeling geven.");
     post(base, "/api/sessions/" + id + "/close", admin, new JsonObject());
     post(base, "/api/sessions/" + id + "/harvest", admin, new JsonObject()
         .put("harvest", "Korte lijnen werken: wie elkaar kent, belt eerder.\nDe school is vaak de eerste die het ziet.")
@@ -82,7 +86,57 @@ public final class ArchiveDemo {
     form(base, "/archief/" + id + "/knelpunten/" + contracten, wethouder, "status=in_behandeling&answer="
         + URLEncoder.encode("We maken één contract voor de hele stad; het voorstel gaat in juni naar de raad.",
             StandardCharsets.UTF_8));
+    // Two more sessions of Utrecht, in West and again in Oost: their knelpunten come back, so
+    // /archief/knelpunten shows recurring themes.
+    played(vertx, server.port(), base, admin, "Transformatiedialoog Utrecht West", "Werkgemeenschap West",
+        new String[][] {
+            {"Elf maanden wachten", "Een meisje van twaalf wachtte elf maanden op de jeugd-GGZ. De wachtlijst is in West "
+                + "nog langer dan in Oost; het wijkteam mocht intussen alleen praten, niet behandelen."},
+            {"Opnieuw op de wachtlijst na een verhuizing", "Een gezin verhuisde twee straten verder, naar een andere wijk, "
+                + "en moest opnieuw op de wachtlijst: het contract met de aanbieder verschilt per wijk."}},
+        "Wachtlijsten en contracten per wijk komen terug; de wethouder hoort het in Oost en West.",
+        "De werkgemeenschap West sluit aan bij de casustafel van Oost.");
+    played(vertx, server.port(), base, admin, "Werkgemeenschap Oost, tweede ronde", "Werkgemeenschap Oost",
+        new String[][] {
+            {"Niets tijdens de wachtlijst", "Tijdens de wachtlijst voor de jeugd-GGZ betaalt niemand overbruggingszorg. "
+                + "De school vangt het kind op zonder hulp erbij."},
+            {"Toestemming om gegevens te delen", "Zonder schriftelijke toestemming delen we geen gegevens met de school, "
+                + "ook niet als ouders het aan de telefoon goedvinden. Zo verliezen we weken."}},
+        "Overbrugging tijdens de wachtlijst is het grootste gat.",
+        "Het buurtteam vraagt de gemeente om overbruggingszorg in het contract.");
+    HttpResponse<String> themes = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/archief/knelpunten"))
+        .header("Cookie", wethouder).GET().build(), HttpResponse.BodyHandlers.ofString());
+    java.util.regex.Matcher theme = java.util.regex.Pattern.compile(
+        "<h3 id=\"thema-\\d+\">([^<]*)</h3>\\s*<p>([^<]*)</p>\\s*<p class=\"meta\">([^<]*)</p>").matcher(themes.body());
+    while (theme.find()) {
+      System.out.println("Terugkerend thema: " + theme.group(1) + " — " + theme.group(2).replace("&#39;", "'")
+          + " " + theme.group(3));
+    }
     System.out.println("Demo-archief: " + base + "/archief/" + id + "  (login wethouder / " + PASSWORD + ")");
+  }
+
+  /** One more closed session of Utrecht: three professionals, a story, the knelpunten given, the harvest. */
+  private static void played(Vertx vertx, int port, String base, String admin, String title, String community,
+      String[][] knelpunten, String harvest, String agreements) throws Exception {
+    JsonObject session = new JsonObject(post(base, "/api/sessions", admin, new JsonObject()
+        .put("template", "transformatiedialoog").put("title", title).put("municipality", "Utrecht")
+        .put("community", community)).body());
+    String id = session.getString("id");
+    String code = session.getString("code");
+    Phone anouk = new Phone(vertx, port, code, "Anouk", "Buurtteam Jeugd en Gezin", "gezinscoach", true);
+    Phone ruben = new Phone(vertx, port, code, "Ruben", "Jeugd-GGZ Utrecht", "behandelaar", false);
+    Phone sanne = new Phone(vertx, port, code, "Sanne", "Samenwerkingsverband Passend Onderwijs", "schoolmaatschappelijk werker", true);
+    post(base, "/api/sessions/" + id + "/phase", admin, new JsonObject().put("phase", "verhalen"));
+    sanne.post("story", "Samen om tafel", "Toen ouders, school en buurtteam één keer samen aan tafel zaten, was in een "
+        + "uur geregeld waar we maanden over mailden.");
+    post(base, "/api/sessions/" + id + "/phase", admin, new JsonObject().put("phase", "knelpunten"));
+    Phone[] who = {anouk, ruben, sanne};
+    for (int i = 0; i < knelpunten.length; i++) {
+      who[i % who.length].post("barrier", knelpunten[i][0], knelpunten[i][1]);
+    }
+    post(base, "/api/sessions/" + id + "/close", admin, new JsonObject());
+    post(base, "/api/sessions/" + id + "/harvest", admin, new JsonObject().put("harvest", harvest)
+        .put("agreements", agreements));
   }
 
   private static HttpResponse<String> post(String base, String path, String cookie, JsonObject body) throws Exception {

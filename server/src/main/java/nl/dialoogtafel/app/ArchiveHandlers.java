@@ -1,5 +1,6 @@
 package nl.dialoogtafel.app;
 
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import nl.dialoogtafel.accounts.Auth;
 import nl.dialoogtafel.accounts.LoginPage;
@@ -10,13 +11,16 @@ import nl.dialoogtafel.archive.FollowUpStore;
 import nl.dialoogtafel.archive.ReadLog;
 import nl.dialoogtafel.archive.RecordSource;
 import nl.dialoogtafel.archive.RecurringKnelpunten;
+import nl.dialoogtafel.archive.StoredPdfs;
 import nl.dialoogtafel.archive.pages.ArchiveListPage;
 import nl.dialoogtafel.archive.pages.ArchivePages;
 import nl.dialoogtafel.archive.pages.FollowUpForm;
 import nl.dialoogtafel.archive.pages.FollowUpsPage;
 import nl.dialoogtafel.archive.pages.LiveExports;
 import nl.dialoogtafel.archive.pages.ReadLogPage;
+import nl.dialoogtafel.archive.pages.RecordPdfs;
 import nl.dialoogtafel.archive.pages.ReportPage;
+import nl.dialoogtafel.archive.pages.WarmUp;
 import nl.dialoogtafel.http.PageRenderer;
 import nl.dialoogtafel.http.PdfRenderer;
 import nl.dialoogtafel.templates.TemplateCatalog;
@@ -30,14 +34,17 @@ record ArchiveHandlers(
     FollowUpsPage knelpunten,
     ReportPage report,
     ReadLogPage readLog,
-    LiveExports exports) {
+    LiveExports exports,
+    RecordPdfs pdfs,
+    Future<Integer> warmUp) {
 
   static ArchiveHandlers wire(Vertx vertx, Auth auth, TemplateCatalog templates, RecordSource source,
-      ArchiveRecords records, ArchiveIndex index, FollowUpStore followups, ReadLog readLog) {
+      ArchiveRecords records, ArchiveIndex index, FollowUpStore followups, ReadLog readLog, StoredPdfs storedPdfs) {
     PageRenderer pages = new PageRenderer(vertx);
     PdfRenderer pdf = new PdfRenderer(pages);
     RecurringKnelpunten recurring = new RecurringKnelpunten(index, followups);
-    ArchivePages archive = new ArchivePages(auth, pages, pdf, source, records, followups, readLog, templates,
+    RecordPdfs pdfs = new RecordPdfs(vertx, pdf, source, records, followups, storedPdfs, templates);
+    ArchivePages archive = new ArchivePages(auth, pages, pdfs, source, records, followups, readLog, templates,
         recurring);
     return new ArchiveHandlers(
         new LoginPage(auth, pages),
@@ -47,6 +54,9 @@ record ArchiveHandlers(
         new FollowUpsPage(pages, index, followups, recurring),
         new ReportPage(pages, pdf, index, source, records, followups, readLog, recurring),
         new ReadLogPage(pages, readLog),
-        new LiveExports(source, pages, readLog));
+        new LiveExports(source, pages, readLog),
+        pdfs,
+        // Off the event loop, once: the first reader after a start does not pay for a cold JIT.
+        WarmUp.run(source, records, pages, templates));
   }
 }

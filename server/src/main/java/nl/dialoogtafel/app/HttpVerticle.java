@@ -141,6 +141,7 @@ public final class HttpVerticle extends VerticleBase {
     router.get("/archief/verantwoording.pdf").handler(archive.report()::pdf);
     router.get("/archief/log").handler(archive.readLog()::show);
     router.post("/archief/:id/knelpunten/:postId").handler(archive.answer()::submit);
+    router.get("/archief/:id/pdf-status").handler(archive.records()::pdfStatus);
     router.get("/archief/:file").handler(archive.records()::record);
     // The body limits differ per route (64, 32, 8 KiB); the live message's 16 KiB is not one of them.
     router.errorHandler(413, ctx -> ApiReplies.error(ctx, 413, "too_large", "too_large_request", null));

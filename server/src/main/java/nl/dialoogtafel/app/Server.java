@@ -25,6 +25,7 @@ import nl.dialoogtafel.archive.RecordCache;
 import nl.dialoogtafel.archive.RecordSource;
 import nl.dialoogtafel.cluster.ClusterStart;
 import nl.dialoogtafel.cluster.Peers;
+import nl.dialoogtafel.archive.StoredPdfs;
 import nl.dialoogtafel.http.OriginPolicy;
 import nl.dialoogtafel.live.JoinGuard;
 import nl.dialoogtafel.live.hub.Hubs;
@@ -120,13 +121,15 @@ public final class Server implements AutoCloseable {
     ArchiveIndex index = new ArchiveIndex(vertx, source, followups, settings.dataDir().resolve("index"));
     RecordFolds folds = new RecordFolds(db);
     RecordPreparer preparer = new RecordPreparer(source, folds);
-    ArchiveCaches archiveCaches = new ArchiveCaches(recordCache, index, folds, preparer);
+    StoredPdfs storedPdfs = new StoredPdfs(db);
+    ArchiveCaches archiveCaches = new ArchiveCaches(recordCache, index, folds, preparer, storedPdfs);
     preparer.schedule(vertx); // in the background: first views of closed records read one kept fold
     index.load(); // in the background: the first search waits for it only if it comes very early
     AccountStore accounts = new AccountStore(db, new PasswordHasher(vertx));
     Auth auth = new Auth(accounts, origins, settings.publicUrl().map(u -> u.startsWith("https:")).orElse(false));
     ArchiveHandlers archive = ArchiveHandlers.wire(vertx, auth, templates, source,
-        new ArchiveRecords(source, recordCache, folds), index, followups, new ReadLog(db));
+        new ArchiveRecords(source, recordCache, folds), index, followups, new ReadLog(db), storedPdfs);
+    preparer.onPrepared(archive.pdfs()::prepared); // a record prepared at a new head gets its PDF made next
     Stores stores = Stores.on(db, archiveCaches, metrics);
     JoinGuard joinGuard = new JoinGuard(settings.socketsPerAddress());
     metrics.joinMisses(joinGuard::misses);
@@ -179,6 +182,11 @@ public final class Server implements AutoCloseable {
    */
   public ArchiveCaches archiveCaches() {
     return services.archiveCaches();
+  }
+
+  /** Completes when the start-up warm-up render of the archive's biggest record is done (the benchmark waits on it). */
+  public io.vertx.core.Future<Integer> archiveWarmUp() {
+    return services.archive().warmUp();
   }
 
   @Override

@@ -16,12 +16,15 @@ public final class ArchiveCaches implements RecordRewrites, AutoCloseable {
   private final ArchiveIndex index;
   private final RecordFolds folds;
   private final RecordPreparer preparer;
+  private final StoredPdfs pdfs;
 
-  public ArchiveCaches(RecordCache records, ArchiveIndex index, RecordFolds folds, RecordPreparer preparer) {
+  public ArchiveCaches(RecordCache records, ArchiveIndex index, RecordFolds folds, RecordPreparer preparer,
+      StoredPdfs pdfs) {
     this.records = records;
     this.index = index;
     this.folds = folds;
     this.preparer = preparer;
+    this.pdfs = pdfs;
   }
 
   /**
@@ -37,12 +40,13 @@ public final class ArchiveCaches implements RecordRewrites, AutoCloseable {
    * Forgets everything kept of this session: the next view reads, folds and verifies its record
    * again, and the next search rebuilds its entry. The record cache forgets at once; the future
    * completes when the session's words are out of the search index's files and the kept fold
-   * ({@link RecordFolds}) is gone too.
+   * ({@link RecordFolds}) and its stored PDFs ({@link StoredPdfs}) are gone too.
    */
   public Future<Void> forget(String sessionId) {
     records.forget(sessionId);
     Future<Void> fold = folds.forget(sessionId);
-    return Future.all(index.forget(sessionId), fold).mapEmpty();
+    Future<Void> pdf = pdfs.forget(sessionId);
+    return Future.all(index.forget(sessionId), fold, pdf).mapEmpty();
   }
 
   @Override

@@ -34,10 +34,17 @@ public final class RecordPreparer {
   private final RecordSource source;
   private final RecordFolds folds;
   private final AtomicBoolean running = new AtomicBoolean();
+  /** Told of every record prepared at a new head (the stored PDF is made next); set once at wiring. */
+  private volatile java.util.function.Consumer<NarrativeRecord> listener = record -> { };
 
   public RecordPreparer(RecordSource source, RecordFolds folds) {
     this.source = source;
     this.folds = folds;
+  }
+
+  /** Who is told of each record prepared at a new head, on the preparing worker (keep it short). */
+  public void onPrepared(java.util.function.Consumer<NarrativeRecord> listener) {
+    this.listener = listener;
   }
 
   public void schedule(Vertx vertx) {
@@ -81,7 +88,9 @@ public final class RecordPreparer {
       }
       ArchivedSession session = ArchivedSession.fromJson(nl.dialoogtafel.storage.Documents.toJson(full));
       if (session.closed()) {
-        folds.keepNow(ticket, source.foldNow(session));
+        NarrativeRecord record = source.foldNow(session);
+        folds.keepNow(ticket, record);
+        listener.accept(record);
         prepared++;
       }
     }

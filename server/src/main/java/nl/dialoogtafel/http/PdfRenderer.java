@@ -50,10 +50,19 @@ public final class PdfRenderer {
   }
 
   public byte[] render(String template, String language, Map<String, Object> model) {
+    return fromHtml(html(template, language, model));
+  }
+
+  /** The template rendered for the PDF (no navigation, no forms, the style sheet inlined). */
+  public String html(String template, String language, Map<String, Object> model) {
     Map<String, Object> all = new HashMap<>(model);
     all.put("pdf", true);
     all.put("css", css);
-    String html = pages.render(template, language, all);
+    return pages.render(template, language, all);
+  }
+
+  /** Lays out and writes the PDF of {@link #html}'s page: the long part, seconds for a big record. */
+  public byte[] fromHtml(String html) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
     PdfRendererBuilder builder = new PdfRendererBuilder();
     builder.useFastMode();

@@ -54,6 +54,9 @@ class RecordFoldsTest {
     // A search first brings the search index up to the store, so the record's similar knelpunten
     // (read from the index as it stands) are the same before and after the restart.
     assertEquals(200, archive.get("/archief?q=wachtlijst", admin).statusCode());
+    // The page says whether the record's PDF is made yet; compare pages once it is (it is kept across the restart).
+    await().atMost(Duration.ofSeconds(90)).until(() -> archive.get("/archief/" + id + "/pdf-status", admin).body()
+        .contains("\"ready\""));
     HttpResponse<String> response = archive.get("/archief/" + id, admin);
     assertEquals(200, response.statusCode(), response.body());
     return response.body();

@@ -97,6 +97,9 @@ class XssTest {
   @Test
   @DisplayName("No payload reaches the page as markup: no script or svg tag, no event handler attribute, no javascript: link")
   void noMarkupFromUsers() {
+    // The one script the page may carry is our own, from /assets/ (the PDF's progress, when it is not made yet).
+    String ours = "<script src=\"/assets/archive/pdf-status.js\" defer=\"\"></script>";
+    String page = XssTest.page.replace(ours, "");
     Matcher tags = TAG.matcher(page);
     List<String> bad = new ArrayList<>();
     while (tags.find()) {

@@ -4,16 +4,13 @@ import nl.dialoogtafel.http.Account;
 import nl.dialoogtafel.accounts.Auth;
 import nl.dialoogtafel.http.PageRenderer;
 import nl.dialoogtafel.http.PageReplies;
-import nl.dialoogtafel.http.PdfRenderer;
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Pattern;
 import nl.dialoogtafel.archive.ArchiveAccess;
 import nl.dialoogtafel.archive.ArchiveRecords;
 import nl.dialoogtafel.archive.ArchivedSession;
-import nl.dialoogtafel.archive.Dates;
 import nl.dialoogtafel.archive.FollowUp;
 import nl.dialoogtafel.archive.FollowUpStore;
 import nl.dialoogtafel.archive.NarrativeRecord;
@@ -21,7 +18,6 @@ import nl.dialoogtafel.archive.ReadLog;
 import nl.dialoogtafel.archive.RecordExport;
 import nl.dialoogtafel.archive.RecordSource;
 import nl.dialoogtafel.archive.RecurringKnelpunten;
-import nl.dialoogtafel.archive.WebDiagram;
 import nl.dialoogtafel.http.Refusal;
 import nl.dialoogtafel.templates.TemplateCatalog;
 
@@ -37,7 +33,8 @@ public final class ArchivePages {
 
   private final Auth auth;
   private final PageRenderer pages;
-  private final PdfRenderer pdf;
+  private final RecordPdfs pdfs;
+  private final PdfRoute pdfRoute;
   private final RecordSource source;
   private final ArchiveRecords records;
   private final FollowUpStore followups;
@@ -45,12 +42,13 @@ public final class ArchivePages {
   private final TemplateCatalog templates;
   private final RecurringKnelpunten recurring;
 
-  public ArchivePages(Auth auth, PageRenderer pages, PdfRenderer pdf, RecordSource source, ArchiveRecords records,
+  public ArchivePages(Auth auth, PageRenderer pages, RecordPdfs pdfs, RecordSource source, ArchiveRecords records,
       FollowUpStore followups, ReadLog log, TemplateCatalog templates, RecurringKnelpunten recurring) {
     this.recurring = recurring;
     this.auth = auth;
     this.pages = pages;
-    this.pdf = pdf;
+    this.pdfs = pdfs;
+    this.pdfRoute = new PdfRoute(pages, records, followups, pdfs);
     this.source = source;
     this.records = records;
     this.followups = followups;
@@ -82,7 +80,7 @@ public final class ArchivePages {
     readable(account, id).compose(session -> log.write(account.username(), id, kind).map(v -> session))
         .compose(session -> switch (kind) {
           case "json" -> exportJson(ctx, session);
-          case "pdf" -> exportPdf(ctx, account, session);
+          case "pdf" -> pdfRoute.download(ctx, session);
           default -> page(ctx, account, session);
         })
         .onFailure(e -> fail(ctx, account, e));
@@ -107,16 +105,11 @@ public final class ArchivePages {
         });
   }
 
-  private Future<Void> exportPdf(RoutingContext ctx, Account account, ArchivedSession session) {
-    String lang = PageReplies.language(ctx);
-    return model(ctx, account, session, lang)
-        .compose(model -> pages.blocking(() -> pdf.render("record", lang, model)))
-        .map(bytes -> {
-          ctx.response().putHeader("Content-Type", "application/pdf").putHeader("Cache-Control", "no-store")
-              .putHeader("Content-Disposition", "attachment; filename=\"verslag-" + session.info().id() + ".pdf\"")
-              .end(io.vertx.core.buffer.Buffer.buffer(bytes));
-          return null;
-        });
+  /** {@code /archief/{id}/pdf-status}: how far the record's stored PDF is (JSON; not a view, so not logged). */
+  public void pdfStatus(RoutingContext ctx) {
+    Account account = Auth.account(ctx);
+    readable(account, ctx.pathParam("id")).compose(session -> pdfRoute.status(ctx, session))
+        .onFailure(e -> fail(ctx, account, e));
   }
 
   private Future<Void> exportJson(RoutingContext ctx, ArchivedSession session) {
@@ -130,26 +123,21 @@ public final class ArchivePages {
         });
   }
 
-  /** Everything the record template needs, for the page and the PDF alike. */
+  /** Everything the record template needs, and whether its PDF is made (if not, it is made now, in the background). */
   private Future<Map<String, Object>> model(RoutingContext ctx, Account account, ArchivedSession session,
       String lang) {
     Future<NarrativeRecord> record = records.narrative(session);
     Future<Map<String, FollowUp>> answers = followups.forSession(session.info().id());
     var similar = recurring.similarTo(account, session.info().id());
-    return Future.all(record, answers, similar).map(all -> {
-      Map<String, Object> model = PageRenderer.base(account, ctx.request().path());
-      model.put("record", record.result());
-      model.put("followups", answers.result());
-      model.put("similar", similar.result());
-      model.put("canAnswer", ArchiveAccess.mayAnswer(account, session));
-      model.put("statuses", FollowUp.STATUSES);
-      model.put("dates", Dates.of(lang));
-      model.put("description", nl.dialoogtafel.i18n.Messages.text(lang, "record.description",
-          session.info().title(), session.info().municipality()));
+    return Future.all(record, answers, similar).compose(all -> {
+      Map<String, Object> model = RecordModel.of(account, ctx.request().path(), session, record.result(),
+          answers.result(), similar.result(), lang, templates);
       model.put("langUrl", PageReplies.switchLanguageUrl(ctx, lang));
-      Optional.ofNullable(WebDiagram.of(record.result().web())).ifPresent(d -> model.put("diagram", d));
-      templates.find(session.info().templateId()).ifPresent(t -> model.put("templateTitle", t.title()));
-      return model;
+      String key = pdfs.key(lang, record.result(), answers.result(), session);
+      return pdfs.readyOrMake(session, lang, key).otherwise(false).map(ready -> {
+        model.put("pdfReady", ready);
+        return model;
+      });
     });
   }
 

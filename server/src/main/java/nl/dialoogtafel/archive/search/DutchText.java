@@ -42,6 +42,8 @@ import org.tartarus.snowball.ext.DutchStemmer;
 public final class DutchText {
 
   private static final CharArraySet STOP = DutchAnalyzer.getDefaultStopSet();
+  /** "18-"/"18+" as words; built once (building this FST per text was most of stemming a word: seen in a thread dump). */
+  private static final NormalizeCharMap EIGHTEEN = eighteen();
   /** Where the snowball stemmer and the plural disagree: the irregular plurals of the field. */
   private static final String[][] OVERRIDES = {{"kind", "kinder"}, {"kinderen", "kinder"}, {"ei", "eier"},
       {"eieren", "eier"}, {"gemeente", "gemeent"}, {"gemeenten", "gemeent"}, {"jongere", "jonger"},
@@ -57,16 +59,37 @@ public final class DutchText {
   /** The chain for a knelpunt's own stems (similar knelpunten, themes): no compounds, no synonyms. */
   public static final Analyzer STEMS = new Chain(null, false);
 
+  /**
+   * Stems of words that say nothing about what a knelpunt is about ({@code search/gewone-woorden.txt}:
+   * "per", "mag", "elke", "ander", "niemand"…): never the ground of a theme or of a similar knelpunt.
+   * Search still finds them; only the grouping passes them over.
+   */
+  private static final java.util.Set<String> COMMON = common();
+
   private DutchText() {}
+
+  /** Whether a stem is one of the common words that ground no theme and no similar knelpunt. */
+  public static boolean common(String stem) {
+    return COMMON.contains(stem);
+  }
+
+  /** The common words' stems, for MoreLikeThis's stop words. */
+  static java.util.Set<String> commonStems() {
+    return COMMON;
+  }
 
   /** "18-" and "18+" (18-/18+: the step to adult care) would otherwise both be just "18". */
   private static Reader mapped(Reader reader) {
+    return new MappingCharFilter(EIGHTEEN, reader);
+  }
+
+  private static NormalizeCharMap eighteen() {
     NormalizeCharMap.Builder map = new NormalizeCharMap.Builder();
     map.add("18-", "18min ");
     map.add("18+", "18plus ");
     map.add("18 -", "18min ");
     map.add("18 +", "18plus ");
-    return new MappingCharFilter(map.build(), reader);
+    return map.build();
   }
 
   private static final class Chain extends Analyzer {
@@ -146,6 +169,21 @@ public final class DutchText {
         }
       }
       return out;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static java.util.Set<String> common() {
+    try (InputStream in = DutchText.class.getResourceAsStream("/search/gewone-woorden.txt")) {
+      java.util.Set<String> out = new java.util.HashSet<>();
+      for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+        String word = line.strip();
+        if (!word.isEmpty() && !word.startsWith("#")) {
+          out.addAll(stems(word));
+        }
+      }
+      return java.util.Set.copyOf(out);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

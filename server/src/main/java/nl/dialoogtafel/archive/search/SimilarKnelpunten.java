@@ -55,6 +55,7 @@ public final class SimilarKnelpunten {
     mlt.setMinDocFreq(2);
     mlt.setMinWordLen(3);
     mlt.setMaxQueryTerms(15);
+    mlt.setStopWords(DutchText.commonStems()); // "per", "mag", "niemand": shared by chance, not by theme
     Map<String, List<Match>> out = new LinkedHashMap<>();
     for (ScoreDoc mine : searcher.search(own, MAX_LOOKED_UP).scoreDocs) {
       String post = searcher.storedFields().document(mine.doc, Set.of(SearchIndex.POST)).get(SearchIndex.POST);

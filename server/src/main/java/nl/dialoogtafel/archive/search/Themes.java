@@ -23,7 +23,8 @@ import org.apache.lucene.search.TermQuery;
  * theme is a word (a stem) that knelpunten of at least two sessions share, taken greedily — the
  * word shared by the most sessions first, with every knelpunt that holds it and is not yet in a
  * theme — and shown with all the words its knelpunten have in common. Words in more than half of
- * the knelpunten (once there are {@link #MANY}) say nothing and are passed over.
+ * the knelpunten (once there are {@link #MANY}) say nothing and are passed over, as are the common
+ * words of {@link DutchText#common} ("per", "mag", "elke", "ander", "niemand").
  */
 public final class Themes {
 
@@ -51,7 +52,7 @@ public final class Themes {
       Set<String> terms = SimilarKnelpunten.terms(searcher.getIndexReader(), d.doc);
       termsOf.add(terms);
       for (String t : terms) {
-        if (t.length() >= 4 && !t.chars().allMatch(Character::isDigit)) {
+        if (t.length() >= 4 && !t.chars().allMatch(Character::isDigit) && !DutchText.common(t)) {
           holders.computeIfAbsent(t, k -> new ArrayList<>()).add(i);
         }
       }
