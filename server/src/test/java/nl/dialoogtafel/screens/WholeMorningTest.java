@@ -131,6 +131,7 @@ class WholeMorningTest {
       throw new AssertionError("the spotlighted story whole on the kiosk, nothing clipped: " + lastSpot.get(0), e);
     }
     assertEquals(List.of(), kiosk.accessibilityViolations(), "kiosk, light, spotlight");
+    keep(kiosk, "kiosk-verhalen-spotlight.png");
 
     // The clock: paused on the kiosk and on a phone, then five more minutes.
     awaitClock(kiosk, "timer", "running");
@@ -184,6 +185,7 @@ class WholeMorningTest {
     }
     kiosk.await(d -> d.findElement(By.id("barriers")).isDisplayed()
         && d.findElement(By.id("barriers")).getText().contains("Knelpunt") ? Boolean.TRUE : null);
+    keep(kiosk, "kiosk-knelpunten.png");
     s.phase("oogst");
     s.close();
 
@@ -192,11 +194,13 @@ class WholeMorningTest {
     kiosk.await(d -> d.findElement(By.id("totals")).isDisplayed() ? Boolean.TRUE : null);
     assertEquals(Map.of("stories", "61", "recognitions", "20", "connections", "6", "knelpunten", "8"), totals(kiosk));
     assertEquals(List.of(), kiosk.accessibilityViolations(), "kiosk, light, totals");
+    keep(kiosk, "kiosk-totalen.png");
     s.kiosk(new JsonObject().put("totals", true).put("theme", "dark"));
     kiosk.await(d -> Boolean.TRUE.equals(kiosk.script("return document.body.classList.contains('theme-dark')"
         + " || document.documentElement.classList.contains('theme-dark') || document.body.dataset.theme === 'dark'"))
         ? Boolean.TRUE : null);
     assertEquals(List.of(), kiosk.accessibilityViolations(), "kiosk, dark, totals");
+    keep(kiosk, "kiosk-totalen-donker.png");
     s.kiosk(new JsonObject().put("theme", "dark"));
     kiosk.await(d -> d.findElement(By.id("totals")).isDisplayed() ? null : Boolean.TRUE);
     assertEquals(List.of(), kiosk.accessibilityViolations(), "kiosk, dark, wall");
@@ -211,6 +215,16 @@ class WholeMorningTest {
       b.await(d -> "Nederlands".equals(d.findElement(By.cssSelector("button.language-switch")).getText()) ? Boolean.TRUE : null);
     }
     kiosk.awaitText("Closed");
+  }
+
+  /** With {@code -Ddialoogtafel.screenshots=DIR} keeps a screenshot (the README's pictures of the kiosk). */
+  private static void keep(Browser b, String name) throws Exception {
+    String dir = System.getProperty("dialoogtafel.screenshots");
+    if (dir != null) {
+      java.nio.file.Files.createDirectories(java.nio.file.Path.of(dir));
+      java.nio.file.Files.write(java.nio.file.Path.of(dir, name),
+          b.driver().getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+    }
   }
 
   private static void awaitClock(Browser b, String id, String mode) {
