@@ -92,7 +92,7 @@ class WholeMorningTest {
     fatima.openJoinLink(s.code).showingName().join("Fatima", "Jeugdteam Zuid", "jeugdverpleegkundige");
     joost.openJoinLink(s.code).join("Joost", "GGD Regio Utrecht", "jeugdarts");
     ali.openJoinLink(s.code).join("Ali", "Basisschool De Regenboog", "intern begeleider");
-    kiosk.awaitText("60");
+    kiosk.awaitText("Aanwezig: 60"); // all 60 phones online
 
     // Stories: one of 1,500 characters, the rest shorter; three through the real phone page.
     s.phase("verhalen");
