@@ -84,7 +84,6 @@ public final class HttpVerticle extends VerticleBase {
     router.get("/regie").handler(screens::console);
     router.get("/qr/:code.svg").handler(screens::joinQr);
     router.get("/assets/*").handler(StaticHandler.create("web-assets").setCachingEnabled(false));
-    router.get("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars"));
 
     router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
     router.post("/api/login").handler(auth::ownSiteJson).handler(auth::login);
