@@ -61,7 +61,7 @@ public final class RecordPreparer {
     Database db = source.database();
     return db.call(this::prepareAll).onComplete(done -> {
       running.set(false);
-      if (done.failed()) {
+      if (done.failed() && !(done.cause() instanceof Database.Closing)) {
         LOG.log(Level.WARNING, "preparing archive records failed: {0}", done.cause().getClass().getName());
       }
     });

@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.bson.Document;
@@ -92,14 +93,26 @@ public final class Database implements AutoCloseable {
    * an event loop) instead of failing: a withdrawal rewrites the file too, mid-session.
    */
   public <T> Future<T> call(Callable<T> work) {
-    return worker.executeBlocking(() -> {
-      rewriting.readLock().lock();
-      try {
-        return work.call();
-      } finally {
-        rewriting.readLock().unlock();
-      }
-    }, false);
+    try {
+      return worker.executeBlocking(() -> {
+        rewriting.readLock().lock();
+        try {
+          return work.call();
+        } finally {
+          rewriting.readLock().unlock();
+        }
+      }, false);
+    } catch (RejectedExecutionException e) {
+      // A timer that fires while the server shuts down: its work is not done, and says so quietly.
+      return Future.failedFuture(new Closing());
+    }
+  }
+
+  /** The answer to work asked of a database whose pool has shut down. */
+  public static final class Closing extends IllegalStateException {
+    Closing() {
+      super("the database is closing", null);
+    }
   }
 
   public MongoCollection<Document> collection(String name) {

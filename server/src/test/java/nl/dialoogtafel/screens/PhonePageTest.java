@@ -17,7 +17,9 @@ import nl.dialoogtafel.support.Facilitator;
 import nl.dialoogtafel.support.Phone;
 import nl.dialoogtafel.support.TestServer;
 import nl.dialoogtafel.support.WithServer;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -40,17 +42,27 @@ class PhonePageTest {
   private static Facilitator facilitator;
   private static Vertx vertx;
 
-  private Browser browser;
+  private static Browser browser;
   private PhonePage page;
   private String code;
   private Phone other;
 
-  /** Every test gets its own session in the "verhalen" phase and a fresh phone (its own storage). */
+  @BeforeAll
+  static void openBrowser() throws Exception {
+    browser = Browser.phone();
+  }
+
+  @AfterAll
+  static void closeBrowser() {
+    browser.close();
+  }
+
+  /** Every test gets its own session in the "verhalen" phase and a fresh phone (the storage forgotten). */
   @BeforeEach
   void openPhone() throws Exception {
     JsonObject session = facilitator.storySession();
     code = session.getString("code");
-    browser = Browser.phone();
+    browser.forget(server.origin());
     page = new PhonePage(browser, server.origin());
   }
 
@@ -60,7 +72,6 @@ class PhonePageTest {
       other.close();
       other = null;
     }
-    browser.close();
   }
 
   private Phone javaPhone(String name, String organisation) throws Exception {
