@@ -155,7 +155,9 @@ final class ParticipantProtocol {
           }
           ParticipantRecord record = found.get();
           // In a cluster this node may not yet have heard what the phone's old node showed it.
-          return hubs.byId(record.session()).compose(hub -> hub.reach(after).map(hub)).compose(hub -> {
+          // And it may not yet have heard of the phone at all: it joined a moment ago through another node.
+          return hubs.byId(record.session()).compose(hub -> hub.reach(after).map(hub))
+              .compose(hub -> hub.reachParticipant(record.id()).map(hub)).compose(hub -> {
             Participant participant = hub.state().participants().get(record.id());
             if (participant == null) {
               return Future.failedFuture(new Refusal("forbidden", "token_unknown", "token"));
