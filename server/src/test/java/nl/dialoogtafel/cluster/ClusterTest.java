@@ -171,7 +171,7 @@ class ClusterTest {
   @DisplayName("a waiting post reaches its author on a follower, and the queue shows it on every node, also on "
       + "one that heard nothing of it")
   void theQueueOnEveryNode() throws Exception {
-    String cookie = nodes.get(0).login();
+    String cookie = cookie();
     JsonObject session = followedOnTheDeafNode("Wachtrij", true);
     String id = session.getString("id");
     Joined author = Joined.on(nodes.get(0), session.getString("code"), "Schrijver");
@@ -231,7 +231,7 @@ class ClusterTest {
    */
   private static JsonObject followedOnTheDeafNode(String title, boolean premoderation) throws Exception {
     ServerProcess owner = nodes.get(1);
-    JsonObject session = create(owner, owner.login(), title, premoderation);
+    JsonObject session = create(owner, cookie(), title, premoderation);
     String id = session.getString("id");
     Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> owner.logText().contains("owns session " + id));
     Line kiosk = Line.open(deaf.port());
@@ -437,6 +437,16 @@ class ClusterTest {
   }
 
   // ---- sessions, phones and the API ---------------------------------------------------------------
+
+  private static String adminCookie;
+
+  /** One login for the tests that are not about logging in (a login costs a password hash). */
+  private static synchronized String cookie() throws Exception {
+    if (adminCookie == null) {
+      adminCookie = nodes.get(0).login();
+    }
+    return adminCookie;
+  }
 
   private static JsonObject create(ServerProcess node, String cookie, String title, boolean premoderation)
       throws Exception {

@@ -228,7 +228,7 @@ final class CommandPipeline {
       return;
     }
     busy = true;
-    Future<Void> step = behind ? catchUp() : Future.succeededFuture();
+    Future<Void> step = behind || notesBehind ? catchUp() : Future.succeededFuture();
     step.compose(v -> {
       Pending head = queue.peek();
       if (head == null) {

@@ -258,6 +258,18 @@ public final class SessionHub {
   }
 
   /**
+   * A newcomer's welcome: what reached this node for them between their join and their welcome, from
+   * memory, without reading the store (a join storm would pay it per phone): before their join nothing
+   * was stored for them, and what is stored since reaches this node as any live message does.
+   */
+  public void deliverToNewcomer(String participantId) {
+    Loops.run(home, () -> {
+      mail.deliverUndelivered(participantId);
+      queueMail.deliverUndelivered(participantId);
+    });
+  }
+
+  /**
    * Pre-moderation: the posts waiting now, oldest first, with their words (for the facilitator only).
    * A node that does not own the session reads them from the store first: the console may be on any node.
    */
