@@ -126,7 +126,7 @@ final class ParticipantProtocol {
         Ids.hmac(secret, "token:" + seed));
   }
 
-  /** {@code newcomer}: joined just now, so no other node can have stored anything for them yet. */
+  /** {@code newcomer}: joined just now, their private messages come from memory (see SessionHub#deliverToNewcomer). */
   private static Future<Void> welcome(Connection c, String ref, SessionHub hub, Participant participant,
       String token, boolean snapshot, boolean newcomer) {
     if (c.isClosed()) {

@@ -633,7 +633,8 @@ final class CommandPipeline {
     if (link.owns()) {
       // The owner stored every note itself; other nodes may have delivered some of them meanwhile.
       return stores.contacts().listFor(sessionId, participantId)
-          .onSuccess(notes -> notes.forEach(late::contactFlags)).<Void>mapEmpty().recover(e -> Future.succeededFuture());
+          .onSuccess(notes -> notes.forEach(late::contactFlags)).<Void>mapEmpty()
+          .recover(e -> Future.succeededFuture());
     }
     following = following.compose(v -> catchUpEvents())
         .compose(v -> foldStored(stores.contacts().listFor(sessionId, participantId),
