@@ -9,17 +9,20 @@ import java.util.Map;
 import nl.dialoogtafel.dialogue.Participant;
 import nl.dialoogtafel.record.ContactNote;
 import nl.dialoogtafel.record.StoredEvent;
+import nl.dialoogtafel.record.WaitingNote;
 
 /**
  * What an owner publishes to the nodes holding a session's connections: the events it stored, in
  * their stored form (so any event travels, whatever its type), with the public side of the people
  * who joined in them (name, organisation, role, the showName choice: what every screen of the room
- * sees; never contact details or tokens); or a contact note, which only its two people are sent.
+ * sees; never contact details or tokens); or a contact note, which only its two people are sent; or
+ * a waiting post's note (pre-moderation), which only its author is sent and the console lists.
  */
 public final class RoomMessages {
 
   public static final String EVENTS = "events";
   public static final String NOTE = "note";
+  public static final String WAITING = "waiting";
 
   private RoomMessages() {}
 
@@ -54,5 +57,13 @@ public final class RoomMessages {
 
   public static ContactNote noteOf(JsonObject message) {
     return ContactNote.fromJson(message.getString("id"), message.getJsonObject("note"));
+  }
+
+  public static JsonObject waiting(WaitingNote note) {
+    return new JsonObject().put("kind", WAITING).put("note", note.toJson());
+  }
+
+  public static WaitingNote waitingOf(JsonObject message) {
+    return WaitingNote.fromJson(message.getJsonObject("note"));
   }
 }

@@ -71,7 +71,7 @@ final class ParticipantProtocol {
           Participant known = hub.state().participants().get(identity.participantId());
           if (known != null) {
             // The same join again (its welcome was lost): the same person, nothing new stored.
-            return welcome(c, ref, hub, known, identity.token(), snapshot);
+            return welcome(c, ref, hub, known, identity.token(), snapshot, false);
           }
           if (hub.state().status() == SessionStatus.CLOSED) {
             return Future.failedFuture(Refusal.of("session_closed"));
@@ -80,7 +80,7 @@ final class ParticipantProtocol {
               organisation, role, showName, phone, email, Ids.sha256(identity.token()), Instant.now().toString());
           return hub.join(record, "join/" + identity.participantId())
               .compose(seq -> welcome(c, ref, hub, hub.state().participants().get(identity.participantId()),
-                  identity.token(), snapshot));
+                  identity.token(), snapshot, true));
         });
   }
 
@@ -126,8 +126,9 @@ final class ParticipantProtocol {
         Ids.hmac(secret, "token:" + seed));
   }
 
+  /** {@code newcomer}: joined just now, their private messages come from memory (see SessionHub#deliverToNewcomer). */
   private static Future<Void> welcome(Connection c, String ref, SessionHub hub, Participant participant,
-      String token, boolean snapshot) {
+      String token, boolean snapshot, boolean newcomer) {
     if (c.isClosed()) {
       return Future.succeededFuture();
     }
@@ -137,7 +138,11 @@ final class ParticipantProtocol {
       c.replayed(attached.seq());
       c.sendRaw(Welcome.of(welcomeHead(ref, hub, attached, participant, token, false), attached));
       hub.sendPresenceTo(c);
-      hub.deliverUndelivered(participant.id());
+      if (newcomer) {
+        hub.deliverToNewcomer(participant.id()); // a join storm costs no store reads here
+      } else {
+        hub.deliverUndelivered(participant.id());
+      }
       return null;
     });
   }
@@ -155,7 +160,9 @@ final class ParticipantProtocol {
           }
           ParticipantRecord record = found.get();
           // In a cluster this node may not yet have heard what the phone's old node showed it.
-          return hubs.byId(record.session()).compose(hub -> hub.reach(after).map(hub)).compose(hub -> {
+          // And it may not yet have heard of the phone at all: it joined a moment ago through another node.
+          return hubs.byId(record.session()).compose(hub -> hub.reach(after).map(hub))
+              .compose(hub -> hub.reachParticipant(record.id()).map(hub)).compose(hub -> {
             Participant participant = hub.state().participants().get(record.id());
             if (participant == null) {
               return Future.failedFuture(new Refusal("forbidden", "token_unknown", "token"));

@@ -85,6 +85,18 @@ public final class ContactStore {
     });
   }
 
+  /** The notes one person of a session wrote or received (in a cluster, read before their welcome). */
+  public Future<List<ContactNote>> listFor(String session, String participantId) {
+    return db.call(() -> {
+      List<ContactNote> notes = new ArrayList<>();
+      for (Document doc : db.collection(Database.CONTACTS).find(Filters.and(eq("session", session),
+          Filters.or(eq("from", participantId), eq("to", participantId))))) {
+        notes.add(ContactNote.fromJson(doc.getString("_id"), Documents.toJson(doc)));
+      }
+      return notes;
+    });
+  }
+
   public Future<List<ContactNote>> listForSession(String session) {
     return db.call(() -> {
       List<ContactNote> notes = new ArrayList<>();

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import nl.dialoogtafel.record.WaitingNote;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 
 /**
  * The posts that wait for the facilitator (pre-moderation), one document per post, beside the
@@ -69,9 +70,18 @@ public final class WaitingStore {
   }
 
   public Future<List<WaitingNote>> listForSession(String session) {
+    return list(eq("session", session));
+  }
+
+  /** One author's posts of a session (in a cluster, read before their welcome). */
+  public Future<List<WaitingNote>> listByAuthor(String session, String author) {
+    return list(Filters.and(eq("session", session), eq("author", author)));
+  }
+
+  private Future<List<WaitingNote>> list(Bson filter) {
     return db.call(() -> {
       List<WaitingNote> notes = new ArrayList<>();
-      for (Document doc : db.collection(WAITING).find(eq("session", session))) {
+      for (Document doc : db.collection(WAITING).find(filter)) {
         notes.add(WaitingNote.fromJson(Documents.toJson(doc)));
       }
       return notes;

@@ -84,6 +84,12 @@ final class CommandPipeline {
   private boolean busy;
   /** Set when an append failed: the store may hold events this pipeline has not seen. */
   private boolean behind;
+  /** On an owner that is behind: who waits for its read of the store (a resume), done between batches. */
+  private final List<Promise<Void>> readers = new ArrayList<>();
+  /** Set when this node took the session over: the store may hold notes it never heard of. */
+  private boolean notesBehind;
+  /** In a cluster: notes heard from the owner or read from the store, folded in once each. */
+  private final LateNotes late;
   /** In a cluster: the session's tie to the other nodes (null on a single node). */
   private SessionLink link;
   /** A follower's room messages, folded one after the other (a gap reads the store first). */
@@ -101,6 +107,7 @@ final class CommandPipeline {
     this.published = published;
     this.later = later;
     this.state = SessionState.initial(info.id(), info.phases());
+    this.late = new LateNotes(mail, queueMail, receipts);
   }
 
   /**
@@ -161,9 +168,14 @@ final class CommandPipeline {
     this.link = link;
   }
 
-  /** This node now owns the session: what an earlier owner stored is read before the next decision. */
+  /**
+   * This node now owns the session: what an earlier owner stored is read before the next decision —
+   * the record beyond this node's view, and the contact notes and waiting posts (one it died before
+   * publishing is in the store only; a console's queue and an approval need them here now).
+   */
   void becameOwner() {
     behind = true;
+    notesBehind = true;
   }
 
   /** The durable state: everything stored, possibly not yet handed on (see {@link #shown}). */
@@ -212,11 +224,11 @@ final class CommandPipeline {
   }
 
   private void drain() {
-    if (busy || queue.isEmpty()) {
+    if (busy || (queue.isEmpty() && !(behind && !readers.isEmpty()))) {
       return;
     }
     busy = true;
-    Future<Void> step = behind ? catchUp() : Future.succeededFuture();
+    Future<Void> step = behind || notesBehind ? catchUp() : Future.succeededFuture();
     step.compose(v -> {
       Pending head = queue.peek();
       if (head == null) {
@@ -228,6 +240,11 @@ final class CommandPipeline {
         failQueue(done.cause());
       }
       busy = false;
+      if (!behind || done.failed()) {
+        List<Promise<Void>> waited = List.copyOf(readers);
+        readers.clear();
+        waited.forEach(Promise::complete);
+      }
       drain();
     });
   }
@@ -400,6 +417,9 @@ final class CommandPipeline {
       state = Dialogue.evolve(state, event);
       queueMail.keep(note);
       receipts.put(pending.key(), seq);
+      if (link != null) {
+        link.noted(note);
+      }
       pending.promise().complete(seq);
       show(null, state);
       showLater();
@@ -431,8 +451,20 @@ final class CommandPipeline {
     }
   }
 
-  /** After a failed append the store may hold more than this pipeline knows: read and hand it on first. */
+  /**
+   * After a failed append the store may hold more than this pipeline knows: read and hand it on first;
+   * after a take-over the notes beside the record too.
+   */
   private Future<Void> catchUp() {
+    Future<Void> events = catchUpEvents();
+    if (!notesBehind) {
+      return events;
+    }
+    return events.compose(v -> foldStored(stores.contacts().listForSession(sessionId),
+        stores.waiting().listForSession(sessionId), true)).onSuccess(v -> notesBehind = false);
+  }
+
+  private Future<Void> catchUpEvents() {
     return stores.events().load(sessionId, state.seq(), Long.MAX_VALUE)
         // Only the people who joined in what was missed: the other events' folds need no names.
         .compose(missed -> stores.participants().listForRecord(sessionId, EventCodec.joinedIds(missed)).map(people -> {
@@ -446,6 +478,7 @@ final class CommandPipeline {
             state = Dialogue.evolve(state, event);
             lastHash = stored.hash();
             adopt(stored);
+            settleFollowedApproval(event, stored);
             show(new Recorded(stored, event), state);
           }
           showLater();
@@ -532,6 +565,7 @@ final class CommandPipeline {
         state = Dialogue.evolve(state, event);
         lastHash = stored.hash();
         adopt(stored);
+        settleFollowedApproval(event, stored);
         show(new Recorded(stored, event), state);
       }
       showLater();
@@ -545,9 +579,20 @@ final class CommandPipeline {
 
   /**
    * A follower reads what the store holds beyond its view (a publication it missed, or one that
-   * is late); completes once that is handed on.
+   * is late); completes once that is handed on. An owner holds what it appended; one that has just
+   * taken over reads what the owner before stored, between two batches.
    */
   Future<Void> fillFromStore() {
+    if (link == null || link.owns()) {
+      if (link == null || !behind) {
+        return shown(); // everything the owner appended is in memory already
+      }
+      // A new owner reads the store between batches, never beside an append in flight.
+      Promise<Void> read = Promise.promise();
+      readers.add(read);
+      drain();
+      return read.future().compose(v -> shown());
+    }
     following = following.compose(v -> catchUp()).recover(e -> Future.succeededFuture());
     return following.compose(v -> shown());
   }
@@ -555,29 +600,100 @@ final class CommandPipeline {
   /** A contact request or refusal the owner stored: this node's copy and its phones of the two people. */
   void followNote(ContactNote note) {
     following = following.compose(v -> {
-      if (mail.note(note.id()) != null && note.status().equals(mail.note(note.id()).status())) {
-        return Future.<Void>succeededFuture();
-      }
-      if (ContactNote.DECLINED.equals(note.status())) {
-        state = Dialogue.evolve(state, new ContactDeclined(note.id()));
-        receipts.put(note.answerKey(), note.answerSeq());
-      } else {
-        state = Dialogue.evolve(state, new ContactRequested(note.id(), note.from(), note.to(), note.note()));
-        receipts.put(note.requestKey(), note.requestSeq());
-      }
-      mail.keep(note);
+      foldContact(note, true);
       show(null, state);
       showLater();
-      if (ContactNote.DECLINED.equals(note.status())) {
-        mail.deliverAnswer(note);
-      } else {
-        mail.deliverRequest(note);
-      }
       return Future.<Void>succeededFuture();
     }).recover(e -> {
       LOG.warning("session " + sessionId + " could not follow a contact note: " + e.getClass().getName());
       return Future.succeededFuture();
     });
+  }
+
+  /** A post that waits, or its answer, as the owner stored it: this node's queue and its author's phones. */
+  void followWaiting(WaitingNote note) {
+    following = following.compose(v -> {
+      foldWaiting(note, true);
+      show(null, state);
+      showLater();
+      return Future.<Void>succeededFuture();
+    }).recover(e -> {
+      LOG.warning("session " + sessionId + " could not follow a waiting post: " + e.getClass().getName());
+      return Future.succeededFuture();
+    });
+  }
+
+  /**
+   * Before a welcome in a cluster: this person's contact notes and waiting posts as the store has them,
+   * so whichever node they come back to sends what they have not received, once (another node may
+   * have delivered it, or this one never heard of it). A follower reads the record beyond its view
+   * first, so the people the notes name are known. Completes once folded in and shown.
+   */
+  Future<Void> refreshNotesOf(String participantId) {
+    if (link.owns()) {
+      // The owner stored every note itself; other nodes may have delivered some of them meanwhile.
+      return stores.contacts().listFor(sessionId, participantId)
+          .onSuccess(notes -> notes.forEach(late::contactFlags)).<Void>mapEmpty()
+          .recover(e -> Future.succeededFuture());
+    }
+    following = following.compose(v -> catchUpEvents())
+        .compose(v -> foldStored(stores.contacts().listFor(sessionId, participantId),
+            stores.waiting().listByAuthor(sessionId, participantId), false))
+        .recover(e -> Future.succeededFuture());
+    return following.compose(v -> shown());
+  }
+
+  /** A follower's queue for the facilitator's console: the waiting posts as the store has them. */
+  Future<Void> refreshQueue() {
+    if (link == null || link.owns()) {
+      return Future.succeededFuture();
+    }
+    following = following.compose(v -> foldStored(Future.succeededFuture(List.of()),
+        stores.waiting().listForSession(sessionId), true)).recover(e -> Future.succeededFuture());
+    return following.compose(v -> shown());
+  }
+
+  /** Notes read from the store, folded in; {@code deliverNews}: their private messages go out here now. */
+  private Future<Void> foldStored(Future<List<ContactNote>> contacts, Future<List<WaitingNote>> waiting,
+      boolean deliverNews) {
+    return Future.all(contacts, waiting).map(v -> {
+      contacts.result().forEach(note -> foldContact(note, deliverNews));
+      waiting.result().forEach(note -> foldWaiting(note, deliverNews));
+      show(null, state);
+      showLater();
+      return null;
+    });
+  }
+
+  private void foldContact(ContactNote note, boolean deliverNews) {
+    LateNotes.Folded folded = late.contact(state, note);
+    state = folded.state();
+    if (deliverNews && folded.news()) {
+      mail.deliverNews(mail.note(note.id()));
+    }
+  }
+
+  private void foldWaiting(WaitingNote note, boolean deliverNews) {
+    LateNotes.Folded folded = late.waiting(state, note);
+    state = folded.state();
+    if (deliverNews && folded.news()) {
+      queueMail.deliver(queueMail.note(note.post()));
+    }
+  }
+
+  /**
+   * A post that waited reached the wall on another node's approval: its note here keeps no words
+   * either, and is not sent to its author again. An owner reading it after a take-over stores that
+   * (the node that approved may have died before it could).
+   */
+  private void settleFollowedApproval(SessionEvent event, StoredEvent stored) {
+    if (event instanceof PostAdded added) {
+      WaitingNote approved = queueMail.approved(added.postId(), stored.key(), stored.seq());
+      if (approved != null && link != null && link.owns()) {
+        stores.waiting().answer(approved).onFailure(e -> LOG.warning(
+            "settling an approved post failed; settled on next load: " + e.getClass().getName()));
+      }
+    }
   }
 
   /** A durable event: its key is answered from now on, and event 1 names the record's epoch. */

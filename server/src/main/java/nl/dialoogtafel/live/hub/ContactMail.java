@@ -3,6 +3,7 @@ package nl.dialoogtafel.live.hub;
 import nl.dialoogtafel.storage.Stores;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,11 @@ final class ContactMail {
   private final Supplier<SessionState> state;
   private final Function<String, Set<Connection>> socketsOf;
   private final Map<String, ContactNote> notes = new LinkedHashMap<>();
+  /**
+   * Messages written to a socket but not yet flushed, as note id and flag: not sent again meanwhile
+   * (in a cluster a welcome waits for the store, so a live delivery can fall in between).
+   */
+  private final Set<String> sending = new HashSet<>();
 
   ContactMail(Stores stores, Supplier<SessionState> state, Function<String, Set<Connection>> socketsOf) {
     this.stores = stores;
@@ -111,15 +117,33 @@ final class ContactMail {
   void deliverUndelivered(String participantId) {
     for (ContactNote note : List.copyOf(notes.values())) {
       boolean pending = ContactNote.PENDING.equals(note.status());
-      if (note.to().equals(participantId) && pending && !note.requestDelivered()) {
+      if (note.to().equals(participantId) && pending && due(note, "requestDelivered", note.requestDelivered())) {
         deliverRequest(note);
-      } else if (note.from().equals(participantId) && !pending && !note.answerDeliveredToRequester()) {
+      } else if (note.from().equals(participantId) && !pending
+          && due(note, "answerDeliveredToRequester", note.answerDeliveredToRequester())) {
         deliverAnswer(note, true, false);
       } else if (note.to().equals(participantId) && ContactNote.ACCEPTED.equals(note.status())
-          && !note.answerDeliveredToAccepter()) {
+          && due(note, "answerDeliveredToAccepter", note.answerDeliveredToAccepter())) {
         deliverAnswer(note, false, true);
       }
     }
+  }
+
+  /**
+   * A note this node learnt of late (see {@link LateNotes}): a request or a refusal that has not
+   * reached its person yet goes to their sockets here. An acceptance goes with its connection event.
+   */
+  void deliverNews(ContactNote note) {
+    if (ContactNote.PENDING.equals(note.status()) && due(note, "requestDelivered", note.requestDelivered())) {
+      deliverRequest(note);
+    } else if (ContactNote.DECLINED.equals(note.status())
+        && due(note, "answerDeliveredToRequester", note.answerDeliveredToRequester())) {
+      deliverAnswer(note, true, false);
+    }
+  }
+
+  private boolean due(ContactNote note, String flag, boolean delivered) {
+    return !delivered && !sending.contains(note.id() + "/" + flag);
   }
 
   private void send(String participantId, String name, JsonObject data, String noteId, String flag) {
@@ -128,8 +152,15 @@ final class ContactMail {
       return;
     }
     String json = new JsonObject().put("type", "private").put("name", name).put("data", data).encode();
+    String mark = noteId + "/" + flag;
+    sending.add(mark);
     for (Connection target : targets) {
-      target.sendRaw(json).onSuccess(v -> markDelivered(noteId, flag));
+      target.sendRaw(json).onComplete(sent -> {
+        sending.remove(mark);
+        if (sent.succeeded()) {
+          markDelivered(noteId, flag);
+        }
+      });
     }
   }
 

@@ -39,6 +39,20 @@ final class QueueMail {
     return notes.get(postId);
   }
 
+  /**
+   * A waiting post reached the wall (its {@code post.added}, heard or read by a node that did not
+   * approve it): its note keeps no words from now on. The approved note, or null if it did not wait.
+   */
+  WaitingNote approved(String postId, String key, long seq) {
+    WaitingNote note = notes.get(postId);
+    if (note == null || !WaitingNote.WAITING.equals(note.status())) {
+      return null;
+    }
+    WaitingNote approved = note.answered(WaitingNote.APPROVED, null, key, seq);
+    notes.put(postId, approved);
+    return approved;
+  }
+
   /** The posts waiting now, oldest first, as the facilitator's API lists them. */
   JsonArray waiting(SessionState state) {
     JsonArray list = new JsonArray();

@@ -173,6 +173,16 @@ public final class SessionHub {
         : pipeline.fillFromStore());
   }
 
+  /**
+   * Completes once this node's view holds the participant, as far as the store does: in a cluster a
+   * phone may resume here right after its join was answered through another node, before this one
+   * has heard of it (the join is durable once answered, so the store has it).
+   */
+  public Future<Void> reachParticipant(String participantId) {
+    return Loops.on(home, () -> link == null || state().participants().containsKey(participantId)
+        ? Future.succeededFuture() : pipeline.fillFromStore());
+  }
+
   public String epoch() {
     return pipeline.epoch();
   }
@@ -234,17 +244,38 @@ public final class SessionHub {
     return pipeline.shown().compose(v -> Future.all(head.written(), erasures.written())).map(v -> pipeline.state().seq());
   }
 
-  /** Private messages this participant has not received yet, sent after their welcome. */
+  /**
+   * Private messages this participant has not received yet, sent after their welcome. In a cluster
+   * their notes are read from the store first: another node may have delivered some, or this one may
+   * not have heard of some (see {@link LateNotes}).
+   */
   public void deliverUndelivered(String participantId) {
+    Loops.run(home, () -> (link == null ? Future.<Void>succeededFuture() : pipeline.refreshNotesOf(participantId))
+        .onComplete(read -> {
+          mail.deliverUndelivered(participantId);
+          queueMail.deliverUndelivered(participantId);
+        }));
+  }
+
+  /**
+   * A newcomer's welcome: what reached this node for them between their join and their welcome, from
+   * memory, without reading the store (a join storm would pay it per phone): before their join nothing
+   * was stored for them, and what is stored since reaches this node as any live message does.
+   */
+  public void deliverToNewcomer(String participantId) {
     Loops.run(home, () -> {
       mail.deliverUndelivered(participantId);
       queueMail.deliverUndelivered(participantId);
     });
   }
 
-  /** Pre-moderation: the posts waiting now, oldest first, with their words (for the facilitator only). */
+  /**
+   * Pre-moderation: the posts waiting now, oldest first, with their words (for the facilitator only).
+   * A node that does not own the session reads them from the store first: the console may be on any node.
+   */
   public Future<JsonArray> waiting() {
-    return Loops.on(home, () -> Future.succeededFuture(queueMail.waiting(state())));
+    return Loops.on(home, () -> (owns() ? Future.<Void>succeededFuture() : pipeline.refreshQueue())
+        .map(v -> queueMail.waiting(state())));
   }
 
   // ---- connections ------------------------------------------------------------------------------

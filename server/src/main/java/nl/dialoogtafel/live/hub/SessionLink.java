@@ -20,6 +20,7 @@ import nl.dialoogtafel.http.Refusal;
 import nl.dialoogtafel.record.ContactNote;
 import nl.dialoogtafel.record.ParticipantRecord;
 import nl.dialoogtafel.record.StoredEvent;
+import nl.dialoogtafel.record.WaitingNote;
 import nl.dialoogtafel.storage.LeaseStore.Lease;
 
 /**
@@ -178,6 +179,11 @@ final class SessionLink {
     peers.publish(Peers.roomAddress(sessionId), RoomMessages.note(note));
   }
 
+  /** A post that waits, or its decline or withdrawal: its author may be on any node, the console too. */
+  void noted(WaitingNote note) {
+    peers.publish(Peers.roomAddress(sessionId), RoomMessages.waiting(note));
+  }
+
   /** A command from a phone or console on another node. */
   private void command(Message<JsonObject> message) {
     if (!owns() || closed) {
@@ -295,6 +301,8 @@ final class SessionLink {
         pipeline.follow(RoomMessages.eventsOf(body), RoomMessages.peopleOf(body));
       } else if (RoomMessages.NOTE.equals(body.getString("kind"))) {
         pipeline.followNote(RoomMessages.noteOf(body));
+      } else if (RoomMessages.WAITING.equals(body.getString("kind"))) {
+        pipeline.followWaiting(RoomMessages.waitingOf(body));
       }
     } catch (RuntimeException e) {
       LOG.warning("session " + sessionId + ": a room message could not be followed: " + e.getClass().getName());
