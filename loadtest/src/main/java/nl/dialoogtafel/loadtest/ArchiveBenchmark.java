@@ -66,7 +66,14 @@ public final class ArchiveBenchmark {
     env.put("HOST", "127.0.0.1");
     env.put("DIALOOG_DATA_DIR", dataDir.toString());
     env.put("DIALOOG_ADMIN", ADMIN + ":" + PASSWORD);
-    List<String> rows = new ArrayList<>();
+    // Each row is printed as it is measured too, so a long run at 20,000 sessions shows its progress.
+    List<String> rows = new ArrayList<>() {
+      @Override
+      public boolean add(String row) {
+        System.out.println("  " + Instant.now() + " " + row);
+        return super.add(row);
+      }
+    };
     try {
       List<Phase> phases = TemplateCatalog.load(Path.of("session-templates")).find("transformatiedialoog")
           .orElseThrow().phases();
@@ -110,6 +117,7 @@ public final class ArchiveBenchmark {
         long tp = System.nanoTime();
         prepared(server);
         double prepareSeconds = (System.nanoTime() - tp) / 1e9;
+        System.out.printf("  every record prepared in %.1f s%n", prepareSeconds);
         String base = "http://127.0.0.1:" + server.port();
         String cookie = login(base);
         long heapBefore = heapAfterGc();
