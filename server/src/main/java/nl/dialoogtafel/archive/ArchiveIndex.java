@@ -207,8 +207,8 @@ public final class ArchiveIndex implements AutoCloseable {
       for (int from = 0; from < stale.size(); from += REBUILD_CHUNK) {
         purge |= rebuild(stale.subList(from, Math.min(stale.size(), from + REBUILD_CHUNK)), now);
         if (from + REBUILD_CHUNK < stale.size()) {
-          // A long first build keeps what it has done through a restart.
-          index.commit(null, false);
+          // A long first build keeps what it has done through a restart (saved, not yet searched).
+          index.save();
           entries = Map.copyOf(now);
         }
       }
