@@ -108,6 +108,17 @@ public final class ArchiveBenchmark {
             System.out.printf("  %d sessions seeded, %.0f s%n", i, (System.nanoTime() - t0) / 1e9);
           }
         }
+        // Every close moves the archive's mark; the bulk-written ones together, once.
+        for (int attempt = 1; ; attempt++) {
+          try {
+            ArchiveChanges.count(db);
+            break;
+          } catch (RuntimeException e) {
+            if (attempt == 5) {
+              throw e;
+            }
+          }
+        }
       } finally {
         seeding.close().toCompletionStage().toCompletableFuture().get();
       }
@@ -392,7 +403,8 @@ public final class ArchiveBenchmark {
   /**
    * Many sessions written already closed, with one insertMany per collection, as the documents the
    * stores build ({@link SessionStore#closedDocument}, {@link ParticipantStore#document},
-   * {@link EventStore#document}); then the archive's mark is moved once, as each close would have.
+   * {@link EventStore#document}); the archive's mark is moved once after the last batch
+   * ({@link ArchiveChanges#count}), as each close would have.
    * Setting each status one at a time made the embedded store scan the sessions every time.
    */
   private static void seedBulk(Database db, List<Sealed> batch, Instant closedAt) {
@@ -405,7 +417,6 @@ public final class ArchiveBenchmark {
     insertAll(db, Database.SESSIONS, sessions);
     insertAll(db, Database.PARTICIPANTS, people);
     insertAll(db, Database.EVENTS, events);
-    ArchiveChanges.count(db);
   }
 
   /**
