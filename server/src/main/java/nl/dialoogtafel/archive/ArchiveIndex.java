@@ -56,6 +56,8 @@ public final class ArchiveIndex implements AutoCloseable {
 
   private static final Logger LOG = Logger.getLogger(ArchiveIndex.class.getName());
   private static final int REBUILD_CHUNK = 200;
+  /** How long the searches are repeated after a start (on one thread of the index pool). */
+  private static final long WARM_UP_MILLIS = 1_500;
   private static final Bson CLOSED = eq("status", SessionStatus.CLOSED.wire());
 
   private final Database db;
@@ -87,7 +89,10 @@ public final class ArchiveIndex implements AutoCloseable {
   public synchronized Future<Void> load() {
     if (loaded == null || loaded.failed()) {
       loaded = pool.executeBlocking(this::open, true);
-      loaded.onSuccess(v -> fresh().onFailure(e -> LOG.log(Level.WARNING, "archive index: {0}", e.getClass().getName())));
+      loaded.onSuccess(v -> fresh()
+          // Then the searches of the warm-up again for a moment, so the first reader meets compiled code.
+          .compose(fresh -> pool.executeBlocking(() -> index.warm(WARM_UP_MILLIS), false))
+          .onFailure(e -> LOG.log(Level.WARNING, "archive index: {0}", e.getClass().getName())));
     }
     return loaded;
   }
@@ -202,8 +207,8 @@ public final class ArchiveIndex implements AutoCloseable {
       for (int from = 0; from < stale.size(); from += REBUILD_CHUNK) {
         purge |= rebuild(stale.subList(from, Math.min(stale.size(), from + REBUILD_CHUNK)), now);
         if (from + REBUILD_CHUNK < stale.size()) {
-          // A long first build keeps what it has done through a restart.
-          index.commit(null, false);
+          // A long first build keeps what it has done through a restart (saved, not yet searched).
+          index.save();
           entries = Map.copyOf(now);
         }
       }

@@ -38,7 +38,6 @@ public final class ArchiveSearch {
   public record Hit(IndexEntry entry, List<Highlight> passages) {}
 
   public Future<List<Hit>> search(Account account, Query query) {
-    org.apache.lucene.search.Query words = AskedWords.parse(query.words());
     Scope scope = scope(account)
         .where("municipality", ArchiveIndex.key(query.municipality()))
         .where("community", ArchiveIndex.key(query.community()))
@@ -46,11 +45,13 @@ public final class ArchiveSearch {
         .closedBetween(query.from() == null ? null : query.from().toEpochDay(),
             query.to() == null ? null : query.to().toEpochDay());
     boolean asked = query.words() != null && !query.words().isBlank();
-    if (asked && words == null) {
-      // Only stop words or signs: nothing can match them.
-      return Future.succeededFuture(List.of());
-    }
-    return index.withIndex(lucene -> lucene.search(scope.query(), words, MAX_RESULTS, HIGHLIGHTED))
+    // The words are analysed on the index pool with the search itself, not on the event loop.
+    return index.withIndex(lucene -> {
+          org.apache.lucene.search.Query words = AskedWords.parse(query.words());
+          // Only stop words or signs: nothing can match them.
+          return asked && words == null ? List.<SearchIndex.Found>of()
+              : lucene.search(scope.query(), words, MAX_RESULTS, HIGHLIGHTED);
+        })
         .map(found -> {
           List<Hit> hits = new ArrayList<>();
           for (SearchIndex.Found f : found) {

@@ -45,11 +45,7 @@ public final class EventStore {
   public Future<Void> append(List<StoredEvent> events) {
     List<Document> docs = new ArrayList<>(events.size());
     for (StoredEvent event : events) {
-      Document doc = Documents.toDocument(event.toJson());
-      doc.put("_id", event.session() + ":" + event.key());
-      doc.put("seq", event.seq());
-      doc.put(EventSlots.FIELD, EventSlots.of(event.session(), event.seq()));
-      docs.add(doc);
+      docs.add(document(event));
     }
     long start = System.nanoTime();
     return db.<Void>call(() -> {
@@ -62,6 +58,18 @@ public final class EventStore {
         appends.failed(System.nanoTime() - start);
       }
     });
+  }
+
+  /**
+   * The document an event is stored as: its key, its seq and its slot ({@link EventSlots}). Public
+   * so a bulk writer (the archive benchmark's seeder) stores exactly what {@link #append} stores.
+   */
+  public static Document document(StoredEvent event) {
+    Document doc = Documents.toDocument(event.toJson());
+    doc.put("_id", event.session() + ":" + event.key());
+    doc.put("seq", event.seq());
+    doc.put(EventSlots.FIELD, EventSlots.of(event.session(), event.seq()));
+    return doc;
   }
 
   /** The events with {@code after < seq <= upTo}, in order. */

@@ -25,8 +25,7 @@ public final class SessionStore {
   }
 
   public Future<Void> insert(SessionInfo session) {
-    Document doc = Documents.toDocument(session.toJson());
-    doc.put("_id", session.id());
+    Document doc = document(session);
     return db.call(() -> {
       db.collection(Database.SESSIONS).insertOne(doc);
       return null;
@@ -39,8 +38,7 @@ public final class SessionStore {
    * node cannot slip past the cap together.
    */
   public Future<Boolean> insertWithinDailyCap(SessionInfo session, int perDay) {
-    Document doc = Documents.toDocument(session.toJson());
-    doc.put("_id", session.id());
+    Document doc = document(session);
     // createdAt is an ISO-8601 instant; as strings they sort as the instants do (to within a
     // fraction of a second, which a daily cap can spare).
     String since = Instant.now().minus(java.time.Duration.ofDays(1)).toString();
@@ -55,6 +53,30 @@ public final class SessionStore {
         return true;
       }
     });
+  }
+
+  /** The document a new session is stored as. */
+  public static Document document(SessionInfo session) {
+    Document doc = Documents.toDocument(session.toJson());
+    doc.put("_id", session.id());
+    return doc;
+  }
+
+  /**
+   * The document of a session stored and then closed at this head at {@code closedAt}: what
+   * {@link #insert} and then {@link #setStatus} leave. For a bulk writer (the archive benchmark's
+   * seeder), which must then move the archive's mark once ({@link ArchiveChanges#count}).
+   */
+  public static Document closedDocument(SessionInfo session, long headSeq, String headHash, Instant closedAt) {
+    Document doc = document(session);
+    doc.put("status", SessionStatus.CLOSED.wire());
+    doc.put("head", head(headSeq, headHash));
+    doc.put("closedAt", closedAt.toString());
+    return doc;
+  }
+
+  private static Document head(long seq, String hash) {
+    return new Document("seq", seq).append("hash", hash);
   }
 
   public Future<Optional<SessionInfo>> find(String id) {
@@ -83,7 +105,7 @@ public final class SessionStore {
    */
   public Future<Void> setStatus(String id, SessionStatus status, long headSeq, String headHash) {
     List<Bson> changes = new ArrayList<>(List.of(Updates.set("status", status.wire()),
-        Updates.set("head", new Document("seq", headSeq).append("hash", headHash))));
+        Updates.set("head", head(headSeq, headHash))));
     if (status == SessionStatus.CLOSED) {
       // The first closing starts the retention period of the session's personal data.
       changes.add(Updates.min("closedAt", Instant.now().toString()));

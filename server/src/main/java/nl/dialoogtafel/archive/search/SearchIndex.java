@@ -91,7 +91,8 @@ public final class SearchIndex implements AutoCloseable {
   private SearchIndex(Directory dir, IndexWriter writer, String followed) throws IOException {
     this.dir = dir;
     this.writer = writer;
-    this.searchers = new SearcherManager(writer, null);
+    // Each new view answers a few searches before it is handed out (see WarmSearchers).
+    this.searchers = new SearcherManager(writer, new WarmSearchers());
     this.followed = followed;
   }
 
@@ -189,14 +190,22 @@ public final class SearchIndex implements AutoCloseable {
     if (followedNow != null) {
       followed = followedNow;
     }
-    writer.setLiveCommitData(followed == null ? Map.of("version", VERSION).entrySet()
-        : Map.of("version", VERSION, "followed", followed).entrySet());
-    writer.commit();
+    save();
     // The old reader goes, and with it the last hold on the files of merged-away segments.
     searchers.maybeRefreshBlocking();
     if (purge) {
       writer.deleteUnusedFiles();
     }
+  }
+
+  /**
+   * Makes the changes durable but not yet visible: a long first build saves its progress this way
+   * (a restart resumes from it) without opening and warming a new view every 200 sessions.
+   */
+  public void save() throws IOException {
+    writer.setLiveCommitData(followed == null ? Map.of("version", VERSION).entrySet()
+        : Map.of("version", VERSION, "followed", followed).entrySet());
+    writer.commit();
   }
 
   /** Runs {@code work} on the current view of the index. */
@@ -226,40 +235,60 @@ public final class SearchIndex implements AutoCloseable {
    * at most {@code max}; the first {@code highlighted} get passages.
    */
   public List<Found> search(Query filter, Query words, int max, int highlighted) {
+    return read(searcher -> search(searcher, filter, words, max, highlighted));
+  }
+
+  /**
+   * Repeats the warm-up's searches on the current view for about {@code millis}, so the JIT has
+   * compiled their paths (after a start); how many rounds ran.
+   */
+  public int warm(long millis) {
     return read(searcher -> {
-      BooleanQuery.Builder q = new BooleanQuery.Builder()
-          .add(new TermQuery(new Term(TYPE, SESSION)), Occur.FILTER)
-          .add(filter, Occur.FILTER);
-      q.add(words == null ? new MatchAllDocsQuery() : words, words == null ? Occur.FILTER : Occur.MUST);
-      Sort sort = words == null ? new Sort(new SortField(CLOSED, SortField.Type.LONG, true))
-          : new Sort(SortField.FIELD_SCORE, new SortField(CLOSED, SortField.Type.LONG, true));
-      TopDocs top = searcher.search(q.build(), max, sort, words != null);
-      StoredFields fields = searcher.storedFields();
-      int n = top.scoreDocs.length;
-      Object[] passages = new Object[0];
-      int shown = Math.min(n, words == null ? 0 : highlighted);
-      if (shown > 0) {
-        int[] ids = new int[shown];
-        for (int i = 0; i < shown; i++) {
-          ids[i] = top.scoreDocs[i].doc;
-        }
-        Passages highlighter = new Passages(UnifiedHighlighter.builder(searcher, DutchText.INDEX)
-            .withFormatter(new Highlight.Formatter()).withMaxLength(Integer.MAX_VALUE - 1)
-            .withMaxNoHighlightPassages(0));
-        // Answered in the order of the ids given.
-        passages = highlighter.of(words, ids);
+      long until = System.nanoTime() + millis * 1_000_000;
+      int rounds = 0;
+      while (System.nanoTime() < until && rounds < 200) {
+        WarmSearchers.warm(searcher);
+        rounds++;
       }
-      List<Found> out = new ArrayList<>(n);
-      for (int i = 0; i < n; i++) {
-        ScoreDoc hit = top.scoreDocs[i];
-        String id = fields.document(hit.doc, Set.of(SESSION)).get(SESSION);
-        @SuppressWarnings("unchecked")
-        List<Highlight> shownPassages = i < passages.length && passages[i] != null
-            ? (List<Highlight>) passages[i] : List.of();
-        out.add(new Found(id, Float.isNaN(hit.score) ? 0 : hit.score, shownPassages));
-      }
-      return out;
+      return rounds;
     });
+  }
+
+  /** {@link #search(Query, Query, int, int)} on this view (the warm-up asks it too). */
+  static List<Found> search(IndexSearcher searcher, Query filter, Query words, int max, int highlighted)
+      throws IOException {
+    BooleanQuery.Builder q = new BooleanQuery.Builder()
+        .add(new TermQuery(new Term(TYPE, SESSION)), Occur.FILTER)
+        .add(filter, Occur.FILTER);
+    q.add(words == null ? new MatchAllDocsQuery() : words, words == null ? Occur.FILTER : Occur.MUST);
+    Sort sort = words == null ? new Sort(new SortField(CLOSED, SortField.Type.LONG, true))
+        : new Sort(SortField.FIELD_SCORE, new SortField(CLOSED, SortField.Type.LONG, true));
+    TopDocs top = searcher.search(q.build(), max, sort, words != null);
+    StoredFields fields = searcher.storedFields();
+    int n = top.scoreDocs.length;
+    Object[] passages = new Object[0];
+    int shown = Math.min(n, words == null ? 0 : highlighted);
+    if (shown > 0) {
+      int[] ids = new int[shown];
+      for (int i = 0; i < shown; i++) {
+        ids[i] = top.scoreDocs[i].doc;
+      }
+      Passages highlighter = new Passages(UnifiedHighlighter.builder(searcher, DutchText.INDEX)
+          .withFormatter(new Highlight.Formatter()).withMaxLength(Integer.MAX_VALUE - 1)
+          .withMaxNoHighlightPassages(0));
+      // Answered in the order of the ids given.
+      passages = highlighter.of(words, ids);
+    }
+    List<Found> out = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      ScoreDoc hit = top.scoreDocs[i];
+      String id = fields.document(hit.doc, Set.of(SESSION)).get(SESSION);
+      @SuppressWarnings("unchecked")
+      List<Highlight> shownPassages = i < passages.length && passages[i] != null
+          ? (List<Highlight>) passages[i] : List.of();
+      out.add(new Found(id, Float.isNaN(hit.score) ? 0 : hit.score, shownPassages));
+    }
+    return out;
   }
 
   /** The unified highlighter, asked for the formatter's objects (pieces) instead of HTML strings. */
