@@ -4,29 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import nl.dialoogtafel.dialogue.Phase;
-import nl.dialoogtafel.dialogue.SessionStatus;
-import nl.dialoogtafel.record.EventCodec;
-import nl.dialoogtafel.record.HashChain;
-import nl.dialoogtafel.record.SessionInfo;
-import nl.dialoogtafel.record.StoredEvent;
-import nl.dialoogtafel.storage.Database;
-import nl.dialoogtafel.storage.EventStore;
-import nl.dialoogtafel.storage.SessionStore;
 import nl.dialoogtafel.support.AdminCookie;
 import nl.dialoogtafel.support.ArchiveClient;
+import nl.dialoogtafel.support.LargeRecord;
 import nl.dialoogtafel.support.TestServer;
 import nl.dialoogtafel.support.WithServer;
-import nl.dialoogtafel.templates.TemplateCatalog;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -38,15 +23,14 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * A very large record is read in parts; a normal one stays one page. The records are written
- * straight into the store, sealed on the hash chain as the hub would (a live session of 400 posts
- * would take minutes), and read over HTTP like a browser.
+ * straight into the store ({@link LargeRecord}: a live session of 400 posts would take minutes),
+ * and read over HTTP like a browser.
  */
 @Timeout(120)
 @WithServer
 class RecordPartsTest {
 
-  /** 250 stories in the first phase and 70 in the second: 320, so the second phase spans two parts. */
-  private static final int FIRST_PHASE = 250;
+  /** 250 stories in the first phase and 70 in the second (LargeRecord): the second phase spans two parts. */
   private static final int STORIES = 320;
   private static final int KNELPUNTEN = 105;
 
@@ -59,11 +43,8 @@ class RecordPartsTest {
 
   @BeforeAll
   static void seed() throws Exception {
-    Database db = server.server().database();
-    List<Phase> phases = TemplateCatalog.load(Path.of("../session-templates")).find("transformatiedialoog")
-        .orElseThrow().phases();
-    big = seed(db, phases, "s0groot", STORIES, KNELPUNTEN);
-    small = seed(db, phases, "s0klein", 20, 5);
+    big = LargeRecord.seed(server.server().database(), "s0groot", "Utrecht", STORIES, KNELPUNTEN);
+    small = LargeRecord.seed(server.server().database(), "s0klein", "Utrecht", 20, 5);
   }
 
   private static String page(String path) throws Exception {
@@ -113,7 +94,7 @@ class RecordPartsTest {
     assertFalse(page.contains("Oogst en afspraken"), "the harvest closes the last part");
     assertTrue(page.contains("Deze fase gaat verder in deel 2."), "the phase goes on in the next part");
     assertTrue(page.contains("rel=\"next\""), "a way on at the end");
-    assertTrue(page.contains("<title>Benchmark s0groot (deel 1 van 4) · "), "each part has its own title");
+    assertTrue(page.contains("<title>Lange dialoog s0groot (deel 1 van 4) · "), "each part has its own title");
   }
 
   @Test
@@ -184,56 +165,5 @@ class RecordPartsTest {
   private static long views() throws Exception {
     return server.server().database().call(() -> server.server().database().collection(ReadLog.COLLECTION)
         .countDocuments(new Document("session", big))).toCompletionStage().toCompletableFuture().get();
-  }
-
-  /** A closed session: two phases, five people, its stories and knelpunten, a harvest. */
-  private static String seed(Database db, List<Phase> phases, String id, int stories, int knelpunten)
-      throws Exception {
-    String at = Instant.now().toString();
-    new SessionStore(db).insert(new SessionInfo(id, id.toUpperCase().substring(0, 6), "key", "Benchmark " + id,
-        "Utrecht", "Oost", "transformatiedialoog", phases, TestServer.ADMIN, at, SessionStatus.OPEN))
-        .toCompletionStage().toCompletableFuture().get();
-    List<Document> people = new ArrayList<>();
-    List<StoredEvent> events = new ArrayList<>();
-    String hash = HashChain.GENESIS;
-    long seq = 0;
-    events.add(HashChain.seal(id, ++seq, at, "phase.started",
-        new JsonObject().put("phase", EventCodec.phase(phases.get(1))), id + "/" + seq, hash));
-    for (int i = 0; i < 5; i++) {
-      String person = id + "u" + i;
-      people.add(new Document("_id", person).append("session", id).append("name", "Persoon " + i)
-          .append("organisation", "Organisatie " + i).append("role", "rol").append("showName", true)
-          .append("tokenHash", id + "t" + i));
-      events.add(HashChain.seal(id, ++seq, at, "participant.joined", new JsonObject().put("participant",
-          new JsonObject().put("id", person).put("organisation", "Organisatie " + i).put("role", "rol")),
-          id + "/" + seq, events.get(events.size() - 1).hash()));
-    }
-    // Stories in phase 1 (and, past FIRST_PHASE, in phase 2), then the knelpunten in a phase of their own.
-    int phase = 1;
-    for (int n = 1; n <= stories + knelpunten; n++) {
-      boolean story = n <= stories;
-      if (n == FIRST_PHASE + 1 && story || n == stories + 1) {
-        events.add(HashChain.seal(id, ++seq, at, "phase.started",
-            new JsonObject().put("phase", EventCodec.phase(phases.get(++phase))), id + "/" + seq,
-            events.get(events.size() - 1).hash()));
-      }
-      String post = id + "p" + n;
-      String title = String.format(story ? "Verhaal %03d" : "Knelpunt %03d", story ? n : n - stories);
-      events.add(HashChain.seal(id, ++seq, at, "post.added", new JsonObject().put("post", new JsonObject()
-          .put("id", post).put("kind", story ? "story" : "barrier").put("title", title)
-          .put("text", "Wat er gebeurde bij de wachtlijst, en wie erbij waren.").put("phase", phases.get(phase).id())
-          .put("author", new JsonObject().put("id", id + "u" + n % 5))), id + "/" + seq,
-          events.get(events.size() - 1).hash()));
-    }
-    events.add(HashChain.seal(id, ++seq, at, "harvest.added", new JsonObject().put("harvest", "Samen verder")
-        .put("agreements", "Elke maand een casustafel"), id + "/" + seq, events.get(events.size() - 1).hash()));
-    events.add(HashChain.seal(id, ++seq, at, "session.closed", new JsonObject(), id + "/" + seq,
-        events.get(events.size() - 1).hash()));
-    hash = events.get(events.size() - 1).hash();
-    db.collection(Database.PARTICIPANTS).insertMany(people);
-    new EventStore(db).append(events).toCompletionStage().toCompletableFuture().get();
-    new SessionStore(db).setStatus(id, SessionStatus.CLOSED, seq, hash).toCompletionStage().toCompletableFuture()
-        .get();
-    return id;
   }
 }
