@@ -77,7 +77,11 @@ public final class LargeRecord {
         events.get(events.size() - 1).hash()));
     hash = events.get(events.size() - 1).hash();
     db.collection(Database.PARTICIPANTS).insertMany(people);
-    new EventStore(db).append(events).toCompletionStage().toCompletableFuture().get();
+    // In batches, as the benchmark does: one write of thousands of events can outlast the store's read timeout.
+    for (int from = 0; from < events.size(); from += 500) {
+      new EventStore(db).append(events.subList(from, Math.min(events.size(), from + 500))).toCompletionStage()
+          .toCompletableFuture().get();
+    }
     new SessionStore(db).setStatus(id, SessionStatus.CLOSED, seq, hash).toCompletionStage().toCompletableFuture()
         .get();
     return id;
