@@ -24,7 +24,7 @@
   <tbody>
   <#list rows as r>
   <tr>
-    <td><a href="/archief/${r.session.id}#k-${r.knelpunt.id}"><#if r.knelpunt.title??>${r.knelpunt.title}<#else>${t("record.barrier_n", r?counter)}</#if></a>
+    <td><a href="/archief/${r.session.id}?bijdrage=${r.knelpunt.id}#k-${r.knelpunt.id}"><#if r.knelpunt.title??>${r.knelpunt.title}<#else>${t("record.barrier_n", r?counter)}</#if></a>
       <br/>${r.knelpunt.text}</td>
     <td>${r.session.title}<br/><span class="meta">${dates.day(r.session.closedAt)} · ${r.session.municipality}<#if r.session.community??> · ${r.session.community}</#if></span></td>
     <td><#if r.followUp??><span class="status status-${r.followUp.status}">${t("followup.status." + r.followUp.status)}</span>

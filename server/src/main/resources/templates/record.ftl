@@ -1,7 +1,9 @@
 <#import "layout.ftl" as l>
 <#import "recurring.ftl" as rec>
 <#assign s = record.session>
-<@l.page title=s.title>
+<#-- A very large record is read in parts (RecordParts); a normal one is one part, the whole record, as is the PDF. -->
+<#assign paged = parts?size gt 1>
+<@l.page title=paged?then(t("record.part_title", s.title, part.number, parts?size), s.title)>
 <article class="record">
 <header class="record-head">
   <p class="kicker">${t("record.kicker")}</p>
@@ -13,7 +15,9 @@
     <dt>${t("record.date")}</dt><dd>${dates.day(s.closedAt!s.createdAt)}</dd>
     <dt>${t("record.people")}</dt><dd>${t("record.people_count", record.counts.participants, record.counts.organisations)}</dd>
   </dl>
+  <#if paged><p class="part-of">${t("record.part_of", part.number, parts?size)} ${t("record.parts_why", record.counts.stories, record.counts.knelpunten)}</p></#if>
 </header>
+<#if paged><@partsNav/></#if>
 
 <section class="integrity <#if record.integrity.valid>ok<#else>bad</#if>" aria-labelledby="integriteit">
   <h2 id="integriteit">${t("record.integrity")}</h2>
@@ -44,6 +48,7 @@
   </#if>
 </section>
 
+<#if part.table>
 <section aria-labelledby="tafel">
   <h2 id="tafel">${t("record.table")}</h2>
   <#if record.table?has_content>
@@ -58,30 +63,41 @@
   <p>${t("record.table_empty")}</p>
   </#if>
 </section>
+</#if>
 
+<#if part.conversation>
 <section aria-labelledby="gesprek">
   <h2 id="gesprek">${t("record.conversation")}</h2>
-  <#list record.chapters as c>
-  <section class="chapter" aria-labelledby="fase-${c?index}">
-    <h3 id="fase-${c?index}"><span class="step">${t("record.phase_n", c?counter)}</span> ${c.title}</h3>
+  <#list part.chapters as piece>
+  <#assign c = piece.chapter>
+  <section class="chapter" aria-labelledby="fase-${piece.number - 1}">
+    <h3 id="fase-${piece.number - 1}"><span class="step">${t("record.phase_n", piece.number)}</span> ${c.title}<#if piece.continued> <span class="continued">${t("record.phase_continued")}</span></#if></h3>
+    <#if !piece.continued>
     <p class="when">${t("record.phase_started", dates.time(c.startedAt))}</p>
     <#if c.prompt??><blockquote class="prompt"><p>${c.prompt}</p></blockquote></#if>
-    <#list c.stories as p>
-      <@post p=p n=p?counter level=4/>
+    </#if>
+    <#list piece.stories as p>
+      <@post p=p n=piece.before + p?counter level=4/>
     </#list>
+    <#if piece.continues>
+    <p class="see"><a href="${partHref(part.number + 1)}">${t("record.phase_continues", part.number + 1)}</a></p>
+    <#else>
     <#if c.knelpunten gt 0>
-    <p class="see"><#if pdf>${t("record.phase_barriers", c.knelpunten)}<#else><a href="#knelpunten">${t("record.phase_barriers", c.knelpunten)}</a></#if></p>
+    <p class="see"><#if pdf>${t("record.phase_barriers", c.knelpunten)}<#else><a href="<#if paged>${partHref(knelpuntenPart)}</#if>#knelpunten">${t("record.phase_barriers", c.knelpunten)}</a></#if></p>
     </#if>
     <#if !c.stories?has_content && c.knelpunten == 0><p class="quiet">${t("record.phase_quiet")}</p></#if>
+    </#if>
   </section>
   </#list>
 </section>
+</#if>
 
+<#if part.knelpuntenSection>
 <section aria-labelledby="knelpunten" id="knelpunten-sectie">
   <h2 id="knelpunten">${t("record.barriers")}</h2>
-  <#if record.knelpunten?has_content>
-  <#list record.knelpunten as p>
-    <@post p=p n=p?counter level=3>
+  <#if part.knelpunten?has_content>
+  <#list part.knelpunten as p>
+    <@post p=p n=part.knelpuntenBefore + p?counter level=3>
       <#if !p.removed()>
       <#assign f = followups[p.id]!"">
       <div class="followup">
@@ -124,7 +140,9 @@
   <p>${t("record.barriers_none")}</p>
   </#if>
 </section>
+</#if>
 
+<#if part.ending>
 <section aria-labelledby="verbindingen">
   <h2 id="verbindingen">${t("record.connections")}</h2>
   <#if record.connections?has_content>
@@ -157,8 +175,32 @@
   <p>${t("record.harvest_none")}</p>
   </#if>
 </section>
+</#if>
+<#if paged><@partsStep/></#if>
 </article>
 </@l.page>
+
+<#function partHref n><#return "/archief/" + s.id + "?deel=" + n></#function>
+
+<#-- The parts of a very large record: where the reader is (aria-current) and what each part holds. -->
+<#macro partsNav>
+<nav class="parts" aria-label="${t("record.parts_label")}" data-record="/archief/${s.id}">
+  <ol>
+  <#list parts as pt>
+    <li><a href="${partHref(pt.number)}"<#if pt.number == part.number> aria-current="page"</#if>><#if pt.conversation && pt.firstStory == 0>${t("record.part_conversation", pt.number)}<#elseif pt.conversation>${t(pt.ending?then("record.part_stories_end", "record.part_stories"), pt.number, pt.firstStory, pt.lastStory)}<#else>${t(pt.ending?then("record.part_knelpunten_end", "record.part_knelpunten"), pt.number, pt.firstKnelpunt(), pt.lastKnelpunt())}</#if></a></li>
+  </#list>
+  </ol>
+</nav>
+<script src="/assets/archive/record-parts.js" defer=""></script>
+</#macro>
+
+<#-- The way on at the end of a part: the part before and the part after. -->
+<#macro partsStep>
+<nav class="parts-step" aria-label="${t("record.parts_step_label")}">
+  <#if part.number gt 1><a href="${partHref(part.number - 1)}" rel="prev">${t("record.part_previous", part.number - 1)}</a></#if>
+  <#if part.number lt parts?size><a href="${partHref(part.number + 1)}" rel="next">${t("record.part_next", part.number + 1)}</a></#if>
+</nav>
+</#macro>
 
 <#-- level: the post's heading level, one below the section it is in (h4 in a phase, h3 under Knelpunten). -->
 <#macro post p n level>

@@ -7,7 +7,7 @@
   <h4>${t("similar.heading")}</h4>
   <ul>
   <#list items as m>
-    <li><a href="/archief/${m.row.session.id}#k-${m.row.knelpunt.id}"><#if m.row.knelpunt.title??>${m.row.knelpunt.title}<#else>${t("similar.untitled")}</#if></a>
+    <li><a href="/archief/${m.row.session.id}?bijdrage=${m.row.knelpunt.id}#k-${m.row.knelpunt.id}"><#if m.row.knelpunt.title??>${m.row.knelpunt.title}<#else>${t("similar.untitled")}</#if></a>
       <span class="meta">${m.row.session.title} · ${dates.day(m.row.session.closedAt)}<#if m.row.session.community??> · ${m.row.session.community}</#if></span>
       <br/><#if m.row.followUp??><span class="status status-${m.row.followUp.status}">${t("followup.status." + m.row.followUp.status)}</span><#if m.row.followUp.answer??> ${m.row.followUp.answer}</#if><#else><span class="quiet">${t("followup.none")}</span></#if>
       <br/><span class="meta">${t("similar.shared", m.shared?join(", "))}</span></li>
@@ -39,7 +39,7 @@
   </@l.wide>
   <ul>
   <#list th.knelpunten as r>
-    <li><a href="/archief/${r.session.id}#k-${r.knelpunt.id}"><#if r.knelpunt.title??>${r.knelpunt.title}<#else>${t("similar.untitled")}</#if></a>
+    <li><a href="/archief/${r.session.id}?bijdrage=${r.knelpunt.id}#k-${r.knelpunt.id}"><#if r.knelpunt.title??>${r.knelpunt.title}<#else>${t("similar.untitled")}</#if></a>
       <span class="meta">${r.session.title} · ${dates.day(r.session.closedAt)}</span>
       · <#if r.followUp??>${t("followup.status." + r.followUp.status)}<#else>${t("followup.none")}</#if></li>
   </#list>

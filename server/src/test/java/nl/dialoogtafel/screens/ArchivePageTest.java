@@ -14,6 +14,7 @@ import nl.dialoogtafel.support.AdminCookie;
 import nl.dialoogtafel.support.ArchiveClient;
 import nl.dialoogtafel.support.Browser;
 import nl.dialoogtafel.support.Facilitator;
+import nl.dialoogtafel.support.LargeRecord;
 import nl.dialoogtafel.support.Phone;
 import nl.dialoogtafel.support.Scenarios;
 import nl.dialoogtafel.support.SessionScript;
@@ -212,6 +213,29 @@ class ArchivePageTest {
     browser.driver().findElement(By.cssSelector("details summary")).click();
     browser.awaitText("We praten met de aanbieders.");
     assertAccessible(browser, "/archief/" + session.id + " with the history opened");
+  }
+
+  @Test
+  @DisplayName("A very large record in parts: its parts' nav and a knelpunten part with forms have no axe-core violations; an old #k- link finds its part")
+  void recordInParts() throws Exception {
+    // In a municipality of its own, read by the admin, so the reader's lists stay as the other tests expect.
+    String id = LargeRecord.seed(server.server().database(), "s0delen", "Zeist", 320, 105);
+    browser.driver().manage().deleteAllCookies();
+    logInThroughTheForm(browser, TestServer.ADMIN, TestServer.PASSWORD);
+    browser.await(d -> d.getCurrentUrl().endsWith("/archief") ? Boolean.TRUE : null);
+    browser.go(url("/archief/" + id));
+    browser.awaitText("Deel 1 van 4.");
+    assertEquals("page", browser.script("return document.querySelector('nav.parts a[href$=\"deel=1\"]')"
+        + ".getAttribute('aria-current')"), "the part shown is the current one");
+    assertAccessible(browser, "/archief/" + id + " (part 1 of 4)");
+    // A link from before the parts points at a knelpunt by its anchor only: the page asks for its part.
+    String knelpunt = id + "p" + (320 + 103);
+    browser.go(url("/archief/" + id + "?deel=2#k-" + knelpunt));
+    browser.await(d -> d.getCurrentUrl().endsWith("?bijdrage=" + knelpunt + "#k-" + knelpunt) ? Boolean.TRUE : null);
+    browser.awaitText("Knelpunt 103");
+    assertEquals(5L, browser.script("return document.querySelectorAll('form.answer-form').length"),
+        "a form under each knelpunt of this part");
+    assertAccessible(browser, "/archief/" + id + " (part 4 of 4: knelpunten, connections, harvest)");
   }
 
   @Test

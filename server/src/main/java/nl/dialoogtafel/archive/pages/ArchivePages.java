@@ -6,6 +6,7 @@ import nl.dialoogtafel.http.PageRenderer;
 import nl.dialoogtafel.http.PageReplies;
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import nl.dialoogtafel.archive.ArchiveAccess;
@@ -30,6 +31,10 @@ import nl.dialoogtafel.templates.TemplateCatalog;
 public final class ArchivePages {
 
   private static final Pattern SESSION_ID = Pattern.compile("s[a-z0-9]{1,40}");
+  /** {@code ?deel=}: a part of a very large record, counted from 1. */
+  private static final Pattern PART = Pattern.compile("[1-9][0-9]{0,3}");
+  /** {@code ?bijdrage=}: a story or knelpunt a link points at (its part is shown); longer ids are not ours. */
+  private static final int MAX_POST_ID = 100;
 
   private final Auth auth;
   private final PageRenderer pages;
@@ -123,15 +128,23 @@ public final class ArchivePages {
         });
   }
 
-  /** Everything the record template needs, and whether its PDF is made (if not, it is made now, in the background). */
+  /**
+   * Everything the record template needs, and whether its PDF is made (if not, it is made now, in
+   * the background). The similar knelpunten of other sessions are looked up only for a part that
+   * shows knelpunten.
+   */
   private Future<Map<String, Object>> model(RoutingContext ctx, Account account, ArchivedSession session,
       String lang) {
     Future<NarrativeRecord> record = records.narrative(session);
     Future<Map<String, FollowUp>> answers = followups.forSession(session.info().id());
-    var similar = recurring.similarTo(account, session.info().id());
-    return Future.all(record, answers, similar).compose(all -> {
+    Future<List<RecordParts.Part>> parts = record.map(RecordParts::of);
+    Future<RecordParts.Part> part = parts.compose(all -> chosenPart(ctx, all));
+    Future<Map<String, List<RecurringKnelpunten.Similar>>> similar = part.compose(p -> p.knelpunten().isEmpty()
+        ? Future.succeededFuture(Map.of()) : recurring.similarTo(account, session.info().id()));
+    return Future.all(answers, part, similar).compose(all -> {
       Map<String, Object> model = RecordModel.of(account, ctx.request().path(), session, record.result(),
           answers.result(), similar.result(), lang, templates);
+      RecordModel.parts(model, parts.result(), part.result());
       model.put("langUrl", PageReplies.switchLanguageUrl(ctx, lang));
       String key = pdfs.key(lang, record.result(), answers.result(), session);
       return pdfs.readyOrMake(session, lang, key).otherwise(false).map(ready -> {
@@ -141,8 +154,30 @@ public final class ArchivePages {
     });
   }
 
+  /**
+   * The part asked for with {@code ?deel=}, else the part holding {@code ?bijdrage=} (a link to a
+   * knelpunt of a very large record lands on its part; its {@code #k-} anchor then scrolls there),
+   * else the first. A part that does not exist is a 404 with its own sentence.
+   */
+  private static Future<RecordParts.Part> chosenPart(RoutingContext ctx, List<RecordParts.Part> parts) {
+    String asked = ctx.request().getParam("deel");
+    if (asked != null) {
+      if (!PART.matcher(asked).matches() || Integer.parseInt(asked) > parts.size()) {
+        return Future.failedFuture(Refusal.of("part_not_found"));
+      }
+      return Future.succeededFuture(parts.get(Integer.parseInt(asked) - 1));
+    }
+    String post = ctx.request().getParam("bijdrage");
+    if (post != null && post.length() <= MAX_POST_ID) {
+      return Future.succeededFuture(RecordParts.holding(parts, post).orElse(parts.get(0)));
+    }
+    return Future.succeededFuture(parts.get(0));
+  }
+
   private void fail(RoutingContext ctx, Account account, Throwable e) {
-    if (e instanceof Refusal p && p.code().equals("not_found")) {
+    if (e instanceof Refusal p && p.code().equals("part_not_found")) {
+      PageReplies.error(ctx, pages, account, 404, "record_part_not_found");
+    } else if (e instanceof Refusal p && p.code().equals("not_found")) {
       PageReplies.error(ctx, pages, account, 404, "record_not_found");
     } else {
       PageReplies.failure(ctx, pages, account, e);

@@ -57,7 +57,7 @@ public final class FollowUpForm {
           String clean = validate(status, answer);
           return followups.answer(session, postId, status, clean, signature(account), account.username());
         }))
-        .onSuccess(saved -> PageReplies.redirect(ctx, "/archief/" + id + "#k-" + postId))
+        .onSuccess(saved -> PageReplies.redirect(ctx, "/archief/" + id + "?bijdrage=" + postId + "#k-" + postId))
         .onFailure(e -> {
           if (e instanceof Refusal p && p.code().equals("not_found")) {
             PageReplies.error(ctx, pages, account, 404, "record_not_found");

@@ -33,8 +33,17 @@ final class RecordModel {
     model.put("description", Messages.text(lang, "record.description", session.info().title(),
         session.info().municipality()));
     Optional.ofNullable(WebDiagram.of(record.web())).ifPresent(d -> model.put("diagram", d));
+    RecordParts.Part whole = RecordParts.whole(record);
+    parts(model, List.of(whole), whole);
     templateTitle(session, templates).ifPresent(t -> model.put("templateTitle", t));
     return model;
+  }
+
+  /** The parts of the page and the one shown; the whole record as its one part when not given (the PDF). */
+  static void parts(Map<String, Object> model, List<RecordParts.Part> parts, RecordParts.Part shown) {
+    model.put("parts", parts);
+    model.put("part", shown);
+    model.put("knelpuntenPart", RecordParts.knelpuntenPart(parts));
   }
 
   static Optional<String> templateTitle(ArchivedSession session, TemplateCatalog templates) {
