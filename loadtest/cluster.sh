@@ -10,5 +10,5 @@ command -v haproxy >/dev/null || [[ "${1:-p7}" == p7 ]] || { echo "P9 needs HAPr
 ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 mvn -B -q -Dstyle.color=never -pl loadtest -am compile dependency:build-classpath \
   -Dmdep.outputFile=target/classpath.txt >/dev/null
-exec java -Xmx512m -cp "loadtest/target/classes:$(cat loadtest/target/classpath.txt)" \
+exec java -Xmx512m ${CLUSTER_JAVA_OPTS:-} -cp "loadtest/target/classes:$(cat loadtest/target/classpath.txt)" \
   nl.dialoogtafel.loadtest.ClusterBenchmark "$@"
