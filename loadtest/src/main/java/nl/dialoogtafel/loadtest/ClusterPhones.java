@@ -24,7 +24,7 @@ import org.HdrHistogram.Histogram;
  *   <li>{@code setup <proxy ports, comma-separated> <phones per session> <source addresses>}
  *   <li>{@code session <n> <id> <code> <kiosk key>}: a session to join at the next {@code join};
  *       its phones and kiosk connect from 127.0.0.(1 + n mod addresses), over the proxies in turn
- *   <li>{@code join}: joins the waiting sessions, ten at a time → {@code @ joined <rooms> <ms> <worst join p99 ms>}
+ *   <li>{@code join}: joins the waiting sessions, four at a time → {@code @ joined <rooms> <ms> <worst join p99 ms>}
  *       or {@code @ failed <reason>}
  *   <li>{@code post <seconds> <prefix>}: open loop over all its sessions at 1 post/s each → {@code @ result
  *       <posts> <acks> <dropped> <generator cores> <histogram>} (HdrHistogram, compressed, base64)
@@ -75,10 +75,10 @@ public final class ClusterPhones {
     System.out.flush();
   }
 
-  /** Joins the waiting sessions ten at a time; returns the worst per-session join p99 in ms. */
+  /** Joins the waiting sessions four at a time; returns the worst per-session join p99 in ms. */
   private static double join(Vertx vertx, List<String[]> waiting, List<Room> rooms, int[] proxies, int phones,
       int addresses) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(10);
+    ExecutorService pool = Executors.newFixedThreadPool(4);
     try {
       List<Future<Room>> joined = new ArrayList<>();
       for (String[] s : waiting) {

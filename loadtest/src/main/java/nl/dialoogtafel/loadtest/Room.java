@@ -146,7 +146,12 @@ final class Room implements Audience, AutoCloseable {
             });
           });
     }
-    allIn.get(180, TimeUnit.SECONDS);
+    try {
+      allIn.get(180, TimeUnit.SECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new IllegalStateException(welcomed.get() + " of " + (phones + 1) + " welcomed after 180 s, " + errors.get()
+          + " errors, " + closes.get() + " closed" + (firstError == null ? "" : ", first error: " + firstError), e);
+    }
     long end = System.nanoTime();
     Thread.sleep(1000);
     storm = new JoinStorm(TimeUnit.NANOSECONDS.toMillis(lastConnected.get() - begin),
