@@ -3,7 +3,7 @@
 # run's ports) on loopback, each child under `timeout -s KILL` so it stops by itself.
 # Usage: loadtest/cluster.sh p7 [phones=200] [posts-per-second=10] [seconds=20] [runs=3] [--loops=1]
 #        loadtest/cluster.sh p9 [--sizes=3000,6000,12000,18000,24000,30000] [--seconds=30] [--nodes=3]
-#                               [--per-session=100] [--proxies=N] [--generators=N] [--loops=1] [--heap=1g] [--keep-going]
+#                               [--per-session=100] [--proxies=N] [--generators=N] [--loops=1] [--heap=1g] [--parallel=4] [--keep-going]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v haproxy >/dev/null || [[ "${1:-p7}" == p7 ]] || { echo "P9 needs HAProxy: apt-get install haproxy" >&2; exit 2; }

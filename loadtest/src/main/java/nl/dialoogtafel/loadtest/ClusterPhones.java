@@ -21,10 +21,10 @@ import org.HdrHistogram.Histogram;
  * here is 20,000, so 30,000 phones take several), driven by {@link NationalDay} over its input, one
  * command a line; answers are the output lines that start with {@code "@ "} (the rest is logging).
  * <ul>
- *   <li>{@code setup <proxy ports, comma-separated> <phones per session> <source addresses>}
+ *   <li>{@code setup <proxy ports, comma-separated> <phones per session> <source addresses> [<sessions joined at once>]}
  *   <li>{@code session <n> <id> <code> <kiosk key>}: a session to join at the next {@code join};
  *       its phones and kiosk connect from 127.0.0.(1 + n mod addresses), over the proxies in turn
- *   <li>{@code join}: joins the waiting sessions, four at a time → {@code @ joined <rooms> <ms> <worst join p99 ms>}
+ *   <li>{@code join}: joins the waiting sessions, some at a time (4) → {@code @ joined <rooms> <ms> <worst join p99 ms>}
  *       or {@code @ failed <reason>}
  *   <li>{@code post <seconds> <prefix>}: open loop over all its sessions at 1 post/s each → {@code @ result
  *       <posts> <acks> <dropped> <generator cores> <histogram>} (HdrHistogram, compressed, base64)
@@ -42,6 +42,7 @@ public final class ClusterPhones {
     int[] proxies = {};
     int phones = 100;
     int addresses = 1;
+    int parallel = 4;
     BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     for (String line; (line = in.readLine()) != null; ) {
       String[] w = line.trim().split(" ");
@@ -51,11 +52,12 @@ public final class ClusterPhones {
             proxies = Arrays.stream(w[1].split(",")).mapToInt(Integer::parseInt).toArray();
             phones = Integer.parseInt(w[2]);
             addresses = Integer.parseInt(w[3]);
+            parallel = w.length > 4 ? Integer.parseInt(w[4]) : parallel;
           }
           case "session" -> waiting.add(w);
           case "join" -> {
             long begin = System.nanoTime();
-            double worst = join(vertx, waiting, rooms, proxies, phones, addresses);
+            double worst = join(vertx, waiting, rooms, proxies, phones, addresses, parallel);
             waiting.clear();
             answer(String.format(Locale.ROOT, "joined %d %d %.1f", rooms.size(),
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begin), worst));
@@ -75,10 +77,10 @@ public final class ClusterPhones {
     System.out.flush();
   }
 
-  /** Joins the waiting sessions four at a time; returns the worst per-session join p99 in ms. */
+  /** Joins the waiting sessions {@code parallel} at a time; returns the worst per-session join p99 in ms. */
   private static double join(Vertx vertx, List<String[]> waiting, List<Room> rooms, int[] proxies, int phones,
-      int addresses) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(4);
+      int addresses, int parallel) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(parallel);
     try {
       List<Future<Room>> joined = new ArrayList<>();
       for (String[] s : waiting) {
