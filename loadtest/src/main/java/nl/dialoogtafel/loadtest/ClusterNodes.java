@@ -36,6 +36,8 @@ final class ClusterNodes implements AutoCloseable {
 
   /** HAProxy's health-check timeout in the benchmark (deploy/haproxy.cfg: the check interval, 1 s). */
   static final String CHECK_TIMEOUT = "5s";
+  /** HAProxy's request timeout in the benchmark (deploy/haproxy.cfg: 10 s). */
+  static final String REQUEST_TIMEOUT = "60s";
 
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -170,7 +172,9 @@ final class ClusterNodes implements AutoCloseable {
           .replaceFirst("(?m)^(\\s*default-server .*\\n)", "$1" + servers)
           // This shared 2-core box at load 30 can take over a second to answer /health; the check's
           // own timeout (inter, 1 s) would then take every node out and answer 503.
-          .replaceFirst("(?m)^(\\s*timeout queue .*\\n)", "$1    timeout check " + CHECK_TIMEOUT + "\n");
+          .replaceFirst("(?m)^(\\s*timeout queue .*\\n)", "$1    timeout check " + CHECK_TIMEOUT + "\n")
+          // A starved generator can take longer than 10 s to send its upgrade after connecting (408).
+          .replaceFirst("(?m)^(\\s*)timeout http-request 10s", "$1timeout http-request " + REQUEST_TIMEOUT);
       if (!made.contains("bind 127.0.0.1:" + port)) {
         throw new IllegalStateException("deploy/haproxy.cfg has no bind line to replace");
       }
