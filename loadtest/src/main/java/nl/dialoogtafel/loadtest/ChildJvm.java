@@ -78,9 +78,14 @@ final class ChildJvm implements AutoCloseable {
 
   /** Heap in use right after a full collection, in bytes (two collections: the second finds what the first freed late). */
   long heapAfterFullGc() throws Exception {
-    jcmd("GC.run");
-    jcmd("GC.run");
-    Matcher m = USED.matcher(jcmd("GC.heap_info"));
+    return heapAfterFullGc(pid());
+  }
+
+  /** As above, for any JVM of this user: a cluster's nodes ({@link ClusterNodes}). */
+  static long heapAfterFullGc(long pid) throws Exception {
+    jcmd(pid, "GC.run");
+    jcmd(pid, "GC.run");
+    Matcher m = USED.matcher(jcmd(pid, "GC.heap_info"));
     if (!m.find()) {
       throw new IllegalStateException("no heap figure from jcmd");
     }
@@ -89,7 +94,12 @@ final class ChildJvm implements AutoCloseable {
 
   /** Open file descriptors of the process (/proc/pid/fd). */
   long fileDescriptors() throws IOException {
-    try (Stream<Path> fds = Files.list(Path.of("/proc", Long.toString(pid()), "fd"))) {
+    return fileDescriptors(pid());
+  }
+
+  /** Open file descriptors of any process of this user. */
+  static long fileDescriptors(long pid) throws IOException {
+    try (Stream<Path> fds = Files.list(Path.of("/proc", Long.toString(pid), "fd"))) {
       return fds.count();
     }
   }
@@ -101,9 +111,9 @@ final class ChildJvm implements AutoCloseable {
         .orElse(-1);
   }
 
-  private String jcmd(String command) throws Exception {
+  private static String jcmd(long pid, String command) throws Exception {
     Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-        Long.toString(pid()), command).redirectErrorStream(true).start();
+        Long.toString(pid), command).redirectErrorStream(true).start();
     String out = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (!jcmd.waitFor(120, TimeUnit.SECONDS) || jcmd.exitValue() != 0) {
       throw new IllegalStateException("jcmd " + command + " failed: " + out);

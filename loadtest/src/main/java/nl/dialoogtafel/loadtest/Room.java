@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntUnaryOperator;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -34,6 +35,7 @@ final class Room implements Audience, AutoCloseable {
   private final Map<String, CompletableFuture<Long>> acks = new ConcurrentHashMap<>();
   private final AtomicLong errors = new AtomicLong();
   private final AtomicLong closes = new AtomicLong();
+  private final AtomicLong acksIn = new AtomicLong();
   private final AtomicLong framesIn = new AtomicLong();
   private final AtomicLong charsIn = new AtomicLong();
   private final AtomicInteger nextPhone = new AtomicInteger();
@@ -51,11 +53,20 @@ final class Room implements Audience, AutoCloseable {
   }
 
   static Room join(Vertx vertx, Target target, int phones) throws Exception {
+    return join(vertx, target, phones, i -> target.port(), null);
+  }
+
+  /**
+   * As above, phone {@code i} (the kiosk is {@code phones}) connecting to port {@code portOf(i)} —
+   * a cluster's nodes or proxies — from {@code localAddress} (null: the system's choice).
+   */
+  static Room join(Vertx vertx, Target target, int phones, IntUnaryOperator portOf, String localAddress)
+      throws Exception {
     WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxMessageSize(1 << 24)
-        .setMaxFrameSize(1 << 24).setMaxConnections(phones + 10));
+        .setMaxFrameSize(1 << 24).setMaxConnections(phones + 10).setLocalAddress(localAddress));
     Room room = new Room(client, phones, new Cpu(target));
     try {
-      room.storm(target);
+      room.storm(target, portOf);
     } catch (Exception e) {
       room.close();
       throw e;
@@ -63,7 +74,7 @@ final class Room implements Audience, AutoCloseable {
     return room;
   }
 
-  private void storm(Target target) throws Exception {
+  private void storm(Target target, IntUnaryOperator portOf) throws Exception {
     Target.SessionRef session = target.session();
     Wire wire = target.wire();
     Histogram joins = new Histogram(3);
@@ -82,7 +93,8 @@ final class Room implements Audience, AutoCloseable {
           : new JsonObject().put("type", "join").put("code", session.code()).put("name", "Deelnemer " + index)
               .put("organisation", "Organisatie " + (index % 12)).put("role", "professional");
       String hello = (snapshot ? helloMessage.put("snapshot", true) : helloMessage).encode();
-      client.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(target.port()).setURI(wire.path()))
+      client.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(portOf.applyAsInt(index))
+          .setURI(wire.path()))
           .onFailure(allIn::completeExceptionally)
           .onSuccess(ws -> {
             cpu.enlist();
@@ -111,6 +123,7 @@ final class Room implements Audience, AutoCloseable {
               switch (Frames.type(message)) {
                 case "event" -> onEvent(message, now);
                 case "ack" -> {
+                  acksIn.incrementAndGet();
                   CompletableFuture<Long> ack = acks.remove(Frames.string(message, "id"));
                   if (ack != null) {
                     ack.complete(now);
@@ -133,7 +146,12 @@ final class Room implements Audience, AutoCloseable {
             });
           });
     }
-    allIn.get(180, TimeUnit.SECONDS);
+    try {
+      allIn.get(180, TimeUnit.SECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new IllegalStateException(welcomed.get() + " of " + (phones + 1) + " welcomed after 180 s, " + errors.get()
+          + " errors, " + closes.get() + " closed" + (firstError == null ? "" : ", first error: " + firstError), e);
+    }
     long end = System.nanoTime();
     Thread.sleep(1000);
     storm = new JoinStorm(TimeUnit.NANOSECONDS.toMillis(lastConnected.get() - begin),
@@ -209,6 +227,11 @@ final class Room implements Audience, AutoCloseable {
 
   String firstError() {
     return firstError;
+  }
+
+  /** Acks received since the room was opened (each post gets one). */
+  long acks() {
+    return acksIn.get();
   }
 
   @Override

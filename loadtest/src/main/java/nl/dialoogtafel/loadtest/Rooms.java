@@ -20,6 +20,11 @@ final class Rooms implements Audience, AutoCloseable {
     this.perRoom = perRoom;
   }
 
+  /** Rooms already joined, of {@code perRoom} phones each. */
+  static Rooms of(List<Room> rooms, int perRoom) {
+    return new Rooms(List.copyOf(rooms), perRoom);
+  }
+
   /** {@code sessions} sessions of {@code phones} phones each, joined one session after the other. */
   static Rooms join(Vertx vertx, OursTarget target, int sessions, int phones) throws Exception {
     List<Room> rooms = new ArrayList<>();
@@ -70,6 +75,10 @@ final class Rooms implements Audience, AutoCloseable {
   @Override
   public Cpu cpu() {
     return rooms.get(0).cpu();
+  }
+
+  long acks() {
+    return rooms.stream().mapToLong(Room::acks).sum();
   }
 
   String firstError() {
