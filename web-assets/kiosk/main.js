@@ -39,7 +39,7 @@ function start(session, kioskKey) {
   const phase = new PhasePanel({ title: $('phase-title'), prompt: $('prompt'), timer: $('timer'), state: $('state') }, t);
   const join = new JoinPanel({ section: $('join'), qr: $('qr'), code: $('join-code'), url: $('join-url') }, t);
   const wall = new Wall({ wall: document.querySelector('.wall'), columns: $('columns'), list: $('posts'),
-    storiesHeading: $('stories-heading'), barriers: $('barriers'), barriersColumn: $('barriers-column'), spotlight: $('spotlight'), pager: $('wall-pager'),
+    barriers: $('barriers'), barriersColumn: $('barriers-column'), spotlight: $('spotlight'), pager: $('wall-pager'),
     empty: $('wall-empty'), announce: $('announce') }, t);
   const followups = new FollowupsPanel({ section: $('followups'), list: $('followups-list'), pager: $('wall-pager') }, t);
   const who = new WhoIsHere({ box: document.querySelector('.who'), heading: $('who-heading'), list: $('who-list') }, t);

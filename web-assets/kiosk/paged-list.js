@@ -119,12 +119,6 @@ export class PagedList {
     return readingMs(page.map(({ item, part }) => (part ? part.text : item.text)).join(' '));
   }
 
-  /** Another owner drew in the list meanwhile: the next draw starts afresh. */
-  forget() {
-    this.shown = null;
-    this.nodes = new Map();
-  }
-
   get pageCount() {
     return this.pages.length;
   }

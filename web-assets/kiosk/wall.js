@@ -1,12 +1,11 @@
 // The live wall, made to be read from the back of a room of 60–300: every visible post whole,
 // never cut. The posts are packed into pages that turn at the pace a room reads (Rotation). A spotlighted post takes the whole wall,
 // as large as its length allows, with what colleagues wrote when they recognised it. In a phase
-// that asks for knelpunten they get the wider column and the pages turn through them; beside them
-// stand the stories the room recognised most, one line each (the stories had their own phase). A
-// short polite sentence tells screen readers when something new arrives.
+// that asks for knelpunten they get a column of their own. A short polite sentence tells screen
+// readers when something new arrives.
 import { el, fill } from '../shared/dom.js';
 import { describePerson, recognitionLabel } from '../shared/record.js';
-import { trimToFit, overflows, shorten } from './fit.js';
+import { trimToFit, overflows } from './fit.js';
 import { PagedList } from './paged-list.js';
 import { splitToFit, readingMs } from './pages.js';
 import { Rotation } from './rotation.js';
@@ -17,14 +16,9 @@ const SPOTLIGHT_SIZES = [2.4, 2.1, 1.85, 1.6, 1.4, 1.25, 1.1, 1, 0.92, 0.85, 0.8
 /** The wall's orders, as the facilitator sets them (kiosk.view `order`). */
 export const ORDERS = ['newest', 'recognised'];
 
-/** Most recognised first, newest first among equals: what stays beside the knelpunten. */
-function mostRecognised(posts) {
-  return [...posts].sort((a, b) => b.recognitions.length - a.recognitions.length || b.seq - a.seq);
-}
-
 export class Wall {
-  constructor({ wall, columns, list, storiesHeading, barriers, barriersColumn, spotlight, pager, empty, announce }, t) {
-    Object.assign(this, { wall, columns, list, storiesHeading, barriers, barriersColumn, spotlight, pager, empty, announce, t });
+  constructor({ wall, columns, list, barriers, barriersColumn, spotlight, pager, empty, announce }, t) {
+    Object.assign(this, { wall, columns, list, barriers, barriersColumn, spotlight, pager, empty, announce, t });
     this.stories = new PagedList(list);
     this.knelpunten = new PagedList(barriers);
     this.order = 'newest';
@@ -40,8 +34,6 @@ export class Wall {
     this.spotlightShown = null;
     this.announcedSpotlight = null;
     this.featured = null;
-    this.split = false;
-    this.recognised = [];
     this.spotParts = [];
     this.spotlight.hidden = true;
     fill(this.spotlight);
@@ -88,15 +80,11 @@ export class Wall {
     this.columns.hidden = Boolean(featured);
     const split = !featured && (record.phase?.kinds || []).includes('barrier');
     this.barriersColumn.hidden = !split;
-    if (this.storiesHeading) this.storiesHeading.hidden = !split;
     this.columns.classList.toggle('split', split);
-    if (split !== this.split) this.stories.forget(); // the list held the other kind of content
-    this.split = split;
     if (featured) {
       this.layoutSpotlight(featured);
     } else {
-      this.recognised = split ? mostRecognised(visible.filter(post => post.kind !== 'barrier')) : [];
-      this.stories.setItems(split ? [] : visible.map(post => this.item(post)));
+      this.stories.setItems((split ? visible.filter(post => post.kind !== 'barrier') : visible).map(post => this.item(post)));
       this.knelpunten.setItems(split ? visible.filter(post => post.kind === 'barrier').map(post => this.item(post)) : []);
       this.stories.layout();
       this.knelpunten.layout();
@@ -116,17 +104,12 @@ export class Wall {
   /** How many pages the wall turns through now (parts of the spotlight, or pages of posts). */
   pageCount() {
     if (this.featured) return this.spotParts.length;
-    if (this.split) return this.knelpunten.pageCount || Math.min(1, this.recognised.length);
     return Math.max(this.stories.pageCount, this.knelpunten.pageCount);
   }
 
   /** Draws page `page` of what is on the wall; returns its reading time in ms. */
   show(page) {
     if (this.featured) return this.drawSpotlight(page);
-    if (this.split) {
-      this.drawRecognised();
-      return this.knelpunten.draw(page, this.fresh);
-    }
     return Math.max(this.stories.draw(page, this.fresh), this.knelpunten.draw(page, this.fresh));
   }
 
@@ -172,17 +155,6 @@ export class Wall {
     if (notes) trimToFit(notes, 0);
     if (notes && notes.children.length === 0) notes.remove();
     return readingMs(text);
-  }
-
-  /** Beside the knelpunten: the most recognised stories, a line each, as many as fit (they stand still). */
-  drawRecognised() {
-    // Drawn anew with every page (a dozen lines): what fits may change with the fonts or the counts.
-    const shown = this.recognised.slice(0, 12);
-    fill(this.list, shown.map(post => el('li', { class: 'post story compact', dataset: { post: post.id } },
-      el('p', { class: 'post-text' }, el('span', { class: 'post-title', text: post.title || shorten(post.text || '', 70) })),
-      el('p', { class: 'post-meta' }, el('span', { class: post.recognitions.length ? 'post-recognitions' : 'visually-hidden',
-        text: recognitionLabel(this.t, post.recognitions.length) })))));
-    trimToFit(this.list, 1);
   }
 
   // ---- cards --------------------------------------------------------------------------------
