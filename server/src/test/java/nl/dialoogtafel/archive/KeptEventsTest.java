@@ -154,9 +154,10 @@ class KeptEventsTest {
         .put("phase", session(id).info().phases().get(1).id()).put("author", new JsonObject().put("id", id + "u1")));
     get(new EventStore(db(), server.server().archiveCaches()).erase(id, 7, remaining,
         new JsonObject().put("at", "2025-01-01T00:00:00Z").put("reason", "verzoek")));
-    assertTrue(kept.get(id).isEmpty(), "the kept events are gone");
     String after = archive.get("/archief/" + id, admin).body();
     assertFalse(after.contains("Verhaal 001"), "the erased words are not on the page");
     assertFalse(after.contains(VALID), "the record says what the store now holds");
+    assertTrue(kept.get(id).isEmpty() || kept.get(id).get().events().get(6).isErased(),
+        "no kept copy of the erased words (the view after the erasure may keep the store's events again)");
   }
 }
