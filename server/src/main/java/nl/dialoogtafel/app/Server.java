@@ -122,7 +122,7 @@ public final class Server implements AutoCloseable {
     RecordFolds folds = new RecordFolds(db);
     RecordPreparer preparer = new RecordPreparer(source, folds);
     StoredPdfs storedPdfs = new StoredPdfs(db);
-    ArchiveCaches archiveCaches = new ArchiveCaches(recordCache, index, folds, preparer, storedPdfs);
+    ArchiveCaches archiveCaches = new ArchiveCaches(source, recordCache, index, folds, preparer, storedPdfs);
     preparer.schedule(vertx); // in the background: first views of closed records read one kept fold
     index.load(); // in the background: the first search waits for it only if it comes very early
     AccountStore accounts = new AccountStore(db, new PasswordHasher(vertx));

@@ -12,14 +12,16 @@ import nl.dialoogtafel.storage.RecordRewrites;
  */
 public final class ArchiveCaches implements RecordRewrites, AutoCloseable {
 
+  private final RecordSource source;
   private final RecordCache records;
   private final ArchiveIndex index;
   private final RecordFolds folds;
   private final RecordPreparer preparer;
   private final StoredPdfs pdfs;
 
-  public ArchiveCaches(RecordCache records, ArchiveIndex index, RecordFolds folds, RecordPreparer preparer,
-      StoredPdfs pdfs) {
+  public ArchiveCaches(RecordSource source, RecordCache records, ArchiveIndex index, RecordFolds folds,
+      RecordPreparer preparer, StoredPdfs pdfs) {
+    this.source = source;
     this.records = records;
     this.index = index;
     this.folds = folds;
@@ -38,12 +40,14 @@ public final class ArchiveCaches implements RecordRewrites, AutoCloseable {
 
   /**
    * Forgets everything kept of this session: the next view reads, folds and verifies its record
-   * again, and the next search rebuilds its entry. The record cache forgets at once; the future
+   * again, and the next search rebuilds its entry. The record cache and the events kept of the
+   * session ({@link KeptEvents}, with any fold of it under way) forget at once; the future
    * completes when the session's words are out of the search index's files and the kept fold
    * ({@link RecordFolds}) and its stored PDFs ({@link StoredPdfs}) are gone too.
    */
   public Future<Void> forget(String sessionId) {
     records.forget(sessionId);
+    source.forget(sessionId);
     Future<Void> fold = folds.forget(sessionId);
     Future<Void> pdf = pdfs.forget(sessionId);
     return Future.all(index.forget(sessionId), fold, pdf).mapEmpty();
@@ -52,6 +56,11 @@ public final class ArchiveCaches implements RecordRewrites, AutoCloseable {
   @Override
   public Future<Void> rewritten(String session) {
     return forget(session);
+  }
+
+  /** The events kept of recently read records (for tests). */
+  KeptEvents keptEvents() {
+    return source.kept();
   }
 
   /** Closes the search index (its files stay for the next start). */

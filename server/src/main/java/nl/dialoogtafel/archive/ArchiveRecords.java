@@ -7,7 +7,9 @@ import java.util.Optional;
  * The folded record of an archived session, for the pages that show it: from the {@link RecordCache}
  * while the head just read from the session document is the one it was folded at, else from the
  * fold kept beside the record ({@link RecordFolds}) at that head, otherwise read, folded and
- * verified from the store (and kept in both for the next view).
+ * verified from the store (and kept in both for the next view). After the record grew, the read
+ * may be of the new events only ({@link KeptEvents}); that fold goes in the cache, not beside the
+ * record: the preparer verifies the whole record against the store within seconds.
  */
 public final class ArchiveRecords {
 
@@ -35,10 +37,13 @@ public final class ArchiveRecords {
         cache.put(ticket, id, stored.get());
         return Future.succeededFuture(stored.get());
       }
-      return source.narrative(session).onSuccess(record -> {
-        cache.put(ticket, id, record);
-        folds.keep(foldTicket, record);
-      });
+      return source.folded(session).onSuccess(folded -> {
+        cache.put(ticket, id, folded.record(), folded.ageNanos());
+        // Beside the record only what was read whole here: a kept fold is one verified against the store.
+        if (folded.whole() && !folded.shared()) {
+          folds.keep(foldTicket, folded.record());
+        }
+      }).map(RecordSource.Folded::record);
     });
   }
 }

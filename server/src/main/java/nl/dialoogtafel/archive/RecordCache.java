@@ -79,7 +79,16 @@ public final class RecordCache {
 
   /** Keeps a record folded at its {@code head()}, unless it is unverified or the ticket is outdated. */
   public synchronized void put(long ticket, String session, NarrativeRecord record) {
-    if (ticket != generation || record.head() == null || !record.integrity().valid()) {
+    put(ticket, session, record, 0);
+  }
+
+  /**
+   * The same for a record folded partly from events read {@code ageNanos} ago ({@link KeptEvents}):
+   * it is kept only until {@link #MAX_AGE} after those were read, so nothing is shown from events
+   * read longer ago than that.
+   */
+  synchronized void put(long ticket, String session, NarrativeRecord record, long ageNanos) {
+    if (ticket != generation || record.head() == null || !record.integrity().valid() || ageNanos > maxAgeNanos) {
       return;
     }
     long size = estimate(record);
@@ -87,7 +96,7 @@ public final class RecordCache {
       return;
     }
     drop(session);
-    entries.put(session, new Entry(record.head(), record, size, nanoClock.getAsLong()));
+    entries.put(session, new Entry(record.head(), record, size, nanoClock.getAsLong() - ageNanos));
     bytes += size;
     Iterator<Map.Entry<String, Entry>> oldest = entries.entrySet().iterator();
     while ((entries.size() > maxRecords || bytes > maxBytes) && oldest.hasNext()) {

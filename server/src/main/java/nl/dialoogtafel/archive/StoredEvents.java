@@ -40,6 +40,15 @@ final class StoredEvents {
     return events;
   }
 
+  /** The events of one record after {@code seq}, by their slots: it costs what was added since. */
+  static List<StoredEvent> after(Database db, String session, long seq) {
+    List<StoredEvent> events = new ArrayList<>();
+    for (Document doc : EventSlots.read(db.collection(Database.EVENTS), session, seq, Long.MAX_VALUE)) {
+      events.add(event(doc));
+    }
+    return events;
+  }
+
   /** The records of many sessions with one query, by session, each in seq order. */
   static Map<String, List<StoredEvent>> of(Database db, Collection<String> sessions) {
     return read(db, in("session", sessions));
