@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntUnaryOperator;
+import org.HdrHistogram.Histogram;
 
 /**
  * P7: post → last delivery across two nodes against one node alone, in the same run on the same
@@ -23,7 +24,8 @@ import java.util.function.IntUnaryOperator;
  */
 public final class ClusterBenchmark {
 
-  record Row(double p50, double p95, double p99, long dropped, double serverCores, String load) {}
+  /** One round; {@code latency} holds its counted posts (pooled over the runs in the report). */
+  record Row(double p50, double p95, double p99, long dropped, double serverCores, String load, Histogram latency) {}
 
   private ClusterBenchmark() {}
 
@@ -102,7 +104,7 @@ public final class ClusterBenchmark {
           + servers.size() + "-", rate, seconds, 2, 20_000);
       Row row = new Row(r.p50(), r.latency().getTotalCount() == 0 ? Double.NaN
           : r.latency().getValueAtPercentile(95) / 1e6, r.p99(), r.dropped(), r.serverCores(),
-          LiveBenchmark.loadAverage());
+          LiveBenchmark.loadAverage(), r.latency());
       System.out.printf(Locale.ROOT, "%s %s: join of %d in %d ms | post → last delivery p50 %.2f p95 %.2f p99 %.2f"
               + " ms | dropped %d | server cores %.2f | load %s%s%n", label, what, phones,
           room.joinStorm().welcomedMillis(), row.p50(), row.p95(), row.p99(), row.dropped(), row.serverCores(),
@@ -129,6 +131,28 @@ public final class ClusterBenchmark {
     double s = median(single, Row::p99);
     System.out.printf(Locale.ROOT, "%nper-run p99 ratios:%s%nP7 bar: cluster p99 %.2f ms ≤ 2 × one node's p99 %.2f ms"
         + " = %.2f ms: %s%n", ratios, c, s, 2 * s, c <= 2 * s ? "MET" : "NOT MET");
+    // A round's p99 is its second-slowest post of ~130: one stall of the shared machine decides it.
+    // Over all rounds' posts together the p99 rests on the slowest 1 % of several hundred.
+    Histogram pooledCluster = pooled(cluster);
+    Histogram pooledSingle = pooled(single);
+    System.out.printf(Locale.ROOT, "%nAll runs' posts together (%d and %d):%n%n", pooledSingle.getTotalCount(),
+        pooledCluster.getTotalCount());
+    System.out.println("| post → last delivery, pooled | one node | cluster (2 nodes) | cluster ÷ one node |");
+    System.out.println("|---|---|---|---|");
+    for (double percentile : new double[] {50, 95, 99}) {
+      line("p" + (int) percentile + " (ms)", pooledCluster.getValueAtPercentile(percentile) / 1e6,
+          pooledSingle.getValueAtPercentile(percentile) / 1e6);
+    }
+    double pc = pooledCluster.getValueAtPercentile(99) / 1e6;
+    double ps = pooledSingle.getValueAtPercentile(99) / 1e6;
+    System.out.printf(Locale.ROOT, "P7 bar, pooled: cluster p99 %.2f ms ≤ 2 × one node's p99 %.2f ms = %.2f ms: %s%n",
+        pc, ps, 2 * ps, pc <= 2 * ps ? "MET" : "NOT MET");
+  }
+
+  private static Histogram pooled(List<Row> rows) {
+    Histogram all = new Histogram(3);
+    rows.forEach(row -> all.add(row.latency()));
+    return all;
   }
 
   private static void line(String name, double cluster, double single) {

@@ -34,7 +34,7 @@ final class ClusterNodes implements AutoCloseable {
   /** A node: its process and HTTP port. */
   record Node(String name, ChildProcess process, int port) {}
 
-  /** HAProxy's health-check timeout in the benchmark (deploy/haproxy.cfg: the check interval, 1 s). */
+  /** HAProxy's health-check timeout in the benchmark (deploy/haproxy.cfg: 3 s). */
   static final String CHECK_TIMEOUT = "5s";
   /** HAProxy's request timeout in the benchmark (deploy/haproxy.cfg: 10 s). */
   static final String REQUEST_TIMEOUT = "60s";
@@ -170,13 +170,13 @@ final class ClusterNodes implements AutoCloseable {
       String made = config.replaceAll("(?m)^\\s*server node\\d+ .*\\n", "")
           .replaceFirst("(?m)^(\\s*)bind 127\\.0\\.0\\.1:8080", "$1bind 127.0.0.1:" + port)
           .replaceFirst("(?m)^(\\s*default-server .*\\n)", "$1" + servers)
-          // This shared 2-core box at load 30 can take over a second to answer /health; the check's
-          // own timeout (inter, 1 s) would then take every node out and answer 503.
-          .replaceFirst("(?m)^(\\s*timeout queue .*\\n)", "$1    timeout check " + CHECK_TIMEOUT + "\n")
+          // This shared 2-core box at load 30 can take longer than the file's check timeout to
+          // answer /health, which would take every node out and answer 503.
+          .replaceFirst("(?m)^(\\s*)timeout check \\S+", "$1timeout check " + CHECK_TIMEOUT)
           // A starved generator can take longer than 10 s to send its upgrade after connecting (408).
           .replaceFirst("(?m)^(\\s*)timeout http-request 10s", "$1timeout http-request " + REQUEST_TIMEOUT);
-      if (!made.contains("bind 127.0.0.1:" + port)) {
-        throw new IllegalStateException("deploy/haproxy.cfg has no bind line to replace");
+      if (!made.contains("bind 127.0.0.1:" + port) || !made.contains("timeout check " + CHECK_TIMEOUT)) {
+        throw new IllegalStateException("deploy/haproxy.cfg has no bind or timeout check line to replace");
       }
       Path file = dir.resolve("haproxy" + (i + 1) + ".cfg");
       Files.writeString(file, made, StandardCharsets.UTF_8);
