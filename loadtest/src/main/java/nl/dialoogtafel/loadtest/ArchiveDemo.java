@@ -34,6 +34,7 @@ public final class ArchiveDemo {
   private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   public static void main(String[] args) throws Exception {
+    EndOnFailure.install();
     Map<String, String> env = new HashMap<>();
     env.put("PORT", System.getenv().getOrDefault("PORT", "8080"));
     env.put("HOST", "127.0.0.1");

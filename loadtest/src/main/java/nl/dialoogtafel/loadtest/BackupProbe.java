@@ -31,6 +31,7 @@ public final class BackupProbe {
   private BackupProbe() {}
 
   public static void main(String[] args) throws Exception {
+    EndOnFailure.install();
     int sessions = args.length > 0 ? Integer.parseInt(args[0]) : 300;
     int perSession = args.length > 1 ? Integer.parseInt(args[1]) : 400;
     Vertx vertx = Vertx.vertx();

@@ -30,6 +30,7 @@ public final class ClusterBenchmark {
   private ClusterBenchmark() {}
 
   public static void main(String[] args) throws Exception {
+    EndOnFailure.install();
     if (args.length > 0 && args[0].equals("p9")) {
       NationalDay.main(java.util.Arrays.copyOfRange(args, 1, args.length));
       return;

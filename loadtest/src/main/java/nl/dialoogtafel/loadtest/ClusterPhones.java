@@ -36,6 +36,7 @@ public final class ClusterPhones {
   private ClusterPhones() {}
 
   public static void main(String[] args) throws Exception {
+    EndOnFailure.install();
     Vertx vertx = Vertx.vertx();
     List<Room> rooms = new ArrayList<>();
     List<String[]> waiting = new ArrayList<>();

@@ -51,6 +51,7 @@ public final class FloorServer extends VerticleBase {
 
   /** The floor in a process of its own: prints {@code port N}, stops when its input closes. */
   public static void main(String[] args) throws Exception {
+    EndOnFailure.install();
     Running running = launch();
     System.out.println("port " + running.port());
     while (System.in.read() >= 0) {

@@ -34,6 +34,7 @@ public final class IdleHeap {
   private IdleHeap() {}
 
   public static void main(String[] args) throws Exception {
+    EndOnFailure.install();
     List<String> positional = new ArrayList<>();
     List<Target.Kind> targets = List.of(Target.Kind.OURS, Target.Kind.FLOOR);
     for (String arg : args) {

@@ -59,6 +59,7 @@ public final class LiveBenchmark {
   }
 
   public static void main(String[] args) throws Exception {
+    EndOnFailure.install();
     Options o = Options.parse(args);
     System.out.printf("Dialoogtafel live benchmark: %d phones + kiosk, P1 %d posts/s for %d s, %d runs, targets %s%s%n",
         o.phones(), o.rate(), o.seconds(), o.runs(), o.targets(),

@@ -31,6 +31,7 @@ public final class ResumeProbe {
   private ResumeProbe() {}
 
   public static void main(String[] args) throws Exception {
+    EndOnFailure.install();
     int sessions = args.length > 0 ? Integer.parseInt(args[0]) : 300;
     int perSession = args.length > 1 ? Integer.parseInt(args[1]) : 400;
     int repeats = args.length > 2 ? Integer.parseInt(args[2]) : 9;

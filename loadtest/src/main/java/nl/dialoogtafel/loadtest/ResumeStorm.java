@@ -35,6 +35,7 @@ public final class ResumeStorm {
   private ResumeStorm() {}
 
   public static void main(String[] argv) throws Exception {
+    EndOnFailure.install();
     boolean v1 = List.of(argv).contains("--v1");
     String[] args = java.util.Arrays.stream(argv).filter(a -> !a.startsWith("--")).toArray(String[]::new);
     snapshot = !v1;

@@ -48,6 +48,7 @@ public final class SpreadBenchmark {
   }
 
   public static void main(String[] args) throws Exception {
+    EndOnFailure.install();
     Options o = Options.parse(args);
     System.out.printf("Dialoogtafel P3: %d sessions x %d phones against one session of %d phones, %d runs,"
         + " event loops %s, P2 steps of %.1f s, %d cores%n", o.sessions(), o.phones(), o.one(), o.runs(), o.loops(),

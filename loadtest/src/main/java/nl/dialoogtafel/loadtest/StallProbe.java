@@ -44,6 +44,7 @@ public final class StallProbe {
       List<Target.Kind> targets) {}
 
   public static void main(String[] args) throws Exception {
+    EndOnFailure.install();
     List<String> positional = new ArrayList<>();
     List<Target.Kind> targets = List.of(Target.Kind.OURS, Target.Kind.FLOOR);
     int text = 0;
