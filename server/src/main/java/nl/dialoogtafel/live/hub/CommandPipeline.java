@@ -599,26 +599,23 @@ final class CommandPipeline {
 
   /** A contact request or refusal the owner stored: this node's copy and its phones of the two people. */
   void followNote(ContactNote note) {
-    following = following.compose(v -> {
-      foldContact(note, true);
-      show(null, state);
-      showLater();
-      return Future.<Void>succeededFuture();
-    }).recover(e -> {
-      LOG.warning("session " + sessionId + " could not follow a contact note: " + e.getClass().getName());
-      return Future.succeededFuture();
-    });
+    follow(() -> foldContact(note, true), "a contact note");
   }
 
   /** A post that waits, or its answer, as the owner stored it: this node's queue and its author's phones. */
   void followWaiting(WaitingNote note) {
+    follow(() -> foldWaiting(note, true), "a waiting post");
+  }
+
+  /** Folds what the owner sent in turn with what this node follows already, then shows it. */
+  private void follow(Runnable fold, String what) {
     following = following.compose(v -> {
-      foldWaiting(note, true);
+      fold.run();
       show(null, state);
       showLater();
       return Future.<Void>succeededFuture();
     }).recover(e -> {
-      LOG.warning("session " + sessionId + " could not follow a waiting post: " + e.getClass().getName());
+      LOG.warning("session " + sessionId + " could not follow " + what + ": " + e.getClass().getName());
       return Future.succeededFuture();
     });
   }
