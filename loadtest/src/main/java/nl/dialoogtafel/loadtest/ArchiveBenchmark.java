@@ -65,6 +65,8 @@ public final class ArchiveBenchmark {
     // "search": only the search and start-up measures (no record pages or PDFs, no waiting for the
     // preparer), for the bar's size on a busy machine.
     boolean full = !(args.length > 3 && "search".equals(args[3]));
+    // "seed": only the seeding into the kept folder (ARCHIVE_BENCH_SEED), no server; a later run reuses it.
+    boolean seedOnly = args.length > 3 && "seed".equals(args[3]);
     Path dataDir = Files.createTempDirectory("dialoogtafel-archive-bench");
     Map<String, String> env = new HashMap<>();
     env.put("PORT", "0");
@@ -82,68 +84,66 @@ public final class ArchiveBenchmark {
     try {
       List<Phase> phases = TemplateCatalog.load(Path.of("session-templates")).find("transformatiedialoog")
           .orElseThrow().phases();
-      long t0 = System.nanoTime();
-      String now = Instant.now().toString();
+      Optional<KeptSeed> kept = KeptSeed.fromEnv(sessions, events);
+      Optional<java.util.Properties> reuse = kept.isPresent() ? kept.get().completed() : Optional.empty();
       Seeded big;
-      // Seeded into the store before the server starts, so its archive (the preparer folding and
-      // the PDFs) does not compete with the writes; the server then meets a full archive at start.
-      Vertx seeding = Vertx.vertx();
-      try (Database db = Database.open(seeding, Optional.empty(), dataDir)) {
-        // The big record and one small one the old way, each store call in turn; the rest in bulk.
-        big = seed(db, generate(phases, "s0big", events, 100, now));
-        Sealed reference = generate(phases, "s1arch", 20, 5, now);
-        if (sessions > 1) {
-          seed(db, reference);
-          sameAsStoresWrite(db, reference);
+      if (reuse.isPresent()) {
+        java.util.Properties p = reuse.get();
+        big = new Seeded(p.getProperty("big.id"), Long.parseLong(p.getProperty("big.seq")), p.getProperty("big.hash"),
+            p.getProperty("big.at"));
+        System.out.printf("reusing the seed in %s (seeded %s in %s s)%n", kept.get(), p.getProperty("seededAt"),
+            p.getProperty("seconds"));
+      } else {
+        Path into = kept.isPresent() ? kept.get().begin() : dataDir;
+        long t0 = System.nanoTime();
+        big = seedArchive(into, phases, sessions, events);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        if (kept.isPresent()) {
+          java.util.Properties p = new java.util.Properties();
+          p.setProperty("big.id", big.id());
+          p.setProperty("big.seq", String.valueOf(big.seq()));
+          p.setProperty("big.hash", big.hash());
+          p.setProperty("big.at", big.at());
+          p.setProperty("seededAt", Instant.now().toString());
+          p.setProperty("seconds", String.format("%.0f", seconds));
+          kept.get().complete(p);
         }
-        List<Sealed> batch = new ArrayList<>();
-        Instant closedAt = Instant.now();
-        for (int i = 2; i < sessions; i++) {
-          batch.add(generate(phases, "s" + i + "arch", 20, 5, now));
-          if (batch.size() == BULK || i == sessions - 1) {
-            seedBulk(db, batch, closedAt);
-            batch.clear();
-          }
-          if (i % 2000 == 0) {
-            System.out.printf("  %d sessions seeded, %.0f s%n", i, (System.nanoTime() - t0) / 1e9);
-          }
-        }
-        // Every close moves the archive's mark; the bulk-written ones together, once.
-        for (int attempt = 1; ; attempt++) {
-          try {
-            ArchiveChanges.count(db);
-            break;
-          } catch (RuntimeException e) {
-            if (attempt == 5) {
-              throw e;
-            }
-          }
-        }
-      } finally {
-        seeding.close().toCompletionStage().toCompletableFuture().get();
       }
-      System.out.printf("seeded 1 session of %d events and %d small ones in %.1f s%n", events, sessions - 1,
-          (System.nanoTime() - t0) / 1e9);
+      if (seedOnly) {
+        if (kept.isEmpty()) {
+          throw new IllegalArgumentException("'seed' keeps the seed only with " + KeptSeed.ENV + "=<folder>");
+        }
+        System.out.println("seed kept in " + kept.get());
+        return;
+      }
+      if (kept.isPresent()) {
+        long tc = System.nanoTime();
+        kept.get().copyTo(dataDir);
+        System.out.printf("  copied the kept store into the run's data folder in %.1f s%n", (System.nanoTime() - tc) / 1e9);
+      }
       long firstStartAt = System.nanoTime();
       try (Server server = Server.start(Settings.from(env))) {
         rows.add(row("start-up with this archive, first start (no search index yet)",
             (System.nanoTime() - firstStartAt) / 1e6));
-        // The server prepares closed records in the background (RecordPreparer, every 5 s); the
-        // records were written behind its back, so wait here until a pass finds nothing left.
+        String base = "http://127.0.0.1:" + server.port();
+        String cookie = login(base);
+        long heapBefore = heapAfterGc();
+        // The first search waits for the first build of the index (started at start-up).
+        long coldSearch = time(base + "/archief?q=wachtlijst", cookie);
+        System.out.printf("  first search (builds the index) %.1f ms%n", coldSearch / 1e6);
+        long heapAfterSearch = heapAfterGc();
+        // The server prepares closed records in the background (RecordPreparer, every 5 s, from the
+        // index's first build on); the records were written behind its back, so wait here until a
+        // pass finds nothing left.
         long tp = System.nanoTime();
         if (full) {
           prepared(server);
         }
         double prepareSeconds = (System.nanoTime() - tp) / 1e9;
-        System.out.printf("  every record prepared in %.1f s%n", prepareSeconds);
-        String base = "http://127.0.0.1:" + server.port();
-        String cookie = login(base);
-        long heapBefore = heapAfterGc();
+        System.out.printf("  every record prepared in %.1f s (after the first build)%n", prepareSeconds);
+        long heapBeforePage = heapAfterGc();
         long coldPage = full ? time(base + "/archief/" + big.id(), cookie) : 0;
         long heapAfterPage = heapAfterGc();
-        long coldSearch = time(base + "/archief?q=wachtlijst", cookie);
-        System.out.printf("  first search (builds the index) %.1f ms%n", coldSearch / 1e6);
-        long heapAfterSearch = heapAfterGc();
         if (sessions > 2) {
           // A session written the old way and one written in bulk read alike: whole, chain verified.
           readsWhole(base, cookie, "s1arch");
@@ -212,7 +212,7 @@ public final class ArchiveBenchmark {
               median(changed)));
           rows.add(row("record page, " + events + " events, first view at once after the record changed (median of 3)",
               median(changedAtOnce)));
-          rows.add(row("preparing every record after seeding, s", prepareSeconds));
+          rows.add(row("preparing every record after seeding (after the first build), s", prepareSeconds));
           rows.add(row("record page, 20 events, in the same archive", median(small)));
         }
         rows.add(row("search over " + sessions + " sessions, first (builds the index)", coldSearch / 1e6));
@@ -228,9 +228,9 @@ public final class ArchiveBenchmark {
           rows.add(row("record PDF, " + events + " events, made in the background: head moved → stored, s", pdfMadeSeconds));
         }
         rows.add(String.format("| heap held after the first record view, MB (record cache, templates) | %.1f |",
-            (heapAfterPage - heapBefore) / 1e6));
+            (heapAfterPage - heapBeforePage) / 1e6));
         rows.add(String.format("| heap held after the first search, MB (search index of %d sessions) | %.1f |",
-            sessions, (heapAfterSearch - heapAfterPage) / 1e6));
+            sessions, (heapAfterSearch - heapBefore) / 1e6));
       }
       // A restart reads the index in the data folder back instead of folding every record again.
       long startAt = System.nanoTime();
@@ -274,6 +274,56 @@ public final class ArchiveBenchmark {
     System.out.println("| measure | ms (median), or MB |");
     System.out.println("|---|---|");
     rows.forEach(System.out::println);
+  }
+
+  /**
+   * Writes the archive into the store in {@code dataDir} before any server starts on it: the big
+   * record and one small one the old way, the rest in bulk. Returns the big record's head.
+   */
+  private static Seeded seedArchive(Path dataDir, List<Phase> phases, int sessions, int events) throws Exception {
+    long t0 = System.nanoTime();
+    String now = Instant.now().toString();
+    Seeded big;
+    // Seeded into the store before the server starts, so its archive (the preparer folding and
+    // the PDFs) does not compete with the writes; the server then meets a full archive at start.
+    Vertx seeding = Vertx.vertx();
+    try (Database db = Database.open(seeding, Optional.empty(), dataDir)) {
+      // The big record and one small one the old way, each store call in turn; the rest in bulk.
+      big = seed(db, generate(phases, "s0big", events, 100, now));
+      Sealed reference = generate(phases, "s1arch", 20, 5, now);
+      if (sessions > 1) {
+        seed(db, reference);
+        sameAsStoresWrite(db, reference);
+      }
+      List<Sealed> batch = new ArrayList<>();
+      Instant closedAt = Instant.now();
+      for (int i = 2; i < sessions; i++) {
+        batch.add(generate(phases, "s" + i + "arch", 20, 5, now));
+        if (batch.size() == BULK || i == sessions - 1) {
+          seedBulk(db, batch, closedAt);
+          batch.clear();
+        }
+        if (i % 2000 == 0) {
+          System.out.printf("  %d sessions seeded, %.0f s%n", i, (System.nanoTime() - t0) / 1e9);
+        }
+      }
+      // Every close moves the archive's mark; the bulk-written ones together, once.
+      for (int attempt = 1; ; attempt++) {
+        try {
+          ArchiveChanges.count(db);
+          break;
+        } catch (RuntimeException e) {
+          if (attempt == 5) {
+            throw e;
+          }
+        }
+      }
+    } finally {
+      seeding.close().toCompletionStage().toCompletableFuture().get();
+    }
+    System.out.printf("seeded 1 session of %d events and %d small ones in %.1f s%n", events, sessions - 1,
+        (System.nanoTime() - t0) / 1e9);
+    return big;
   }
 
   /** Runs the archive's preparer until a pass finds no record left to fold and keep. */

@@ -57,6 +57,6 @@ record ArchiveHandlers(
         new LiveExports(source, pages, readLog),
         pdfs,
         // Off the event loop, once: the first reader after a start does not pay for a cold JIT.
-        WarmUp.run(source, records, pages, templates));
+        WarmUp.run(index, source, records, pages, templates));
   }
 }

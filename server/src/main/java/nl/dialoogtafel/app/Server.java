@@ -123,7 +123,8 @@ public final class Server implements AutoCloseable {
     RecordPreparer preparer = new RecordPreparer(source, folds);
     StoredPdfs storedPdfs = new StoredPdfs(db);
     ArchiveCaches archiveCaches = new ArchiveCaches(source, recordCache, index, folds, preparer, storedPdfs);
-    preparer.schedule(vertx); // in the background: first views of closed records read one kept fold
+    // In the background, once the search index followed the store: first views of closed records read one kept fold.
+    preparer.schedule(vertx, index.followedOnce());
     index.load(); // in the background: the first search waits for it only if it comes very early
     AccountStore accounts = new AccountStore(db, new PasswordHasher(vertx));
     Auth auth = new Auth(accounts, origins, settings.publicUrl().map(u -> u.startsWith("https:")).orElse(false));

@@ -72,6 +72,8 @@ public final class ArchiveIndex implements AutoCloseable {
   private volatile String followed;
   private SearchIndex index;
   private Future<Void> loaded;
+  /** Completed (either way) once the index has first followed the store after the start. */
+  private final io.vertx.core.Promise<Void> followedOnce = io.vertx.core.Promise.promise();
 
   public ArchiveIndex(Vertx vertx, RecordSource source, FollowUpStore followups, Path folder) {
     this.source = source;
@@ -89,12 +91,23 @@ public final class ArchiveIndex implements AutoCloseable {
   public synchronized Future<Void> load() {
     if (loaded == null || loaded.failed()) {
       loaded = pool.executeBlocking(this::open, true);
+      loaded.onFailure(e -> followedOnce.tryComplete());
       loaded.onSuccess(v -> fresh()
+          .onComplete(done -> followedOnce.tryComplete())
           // Then the searches of the warm-up again for a moment, so the first reader meets compiled code.
           .compose(fresh -> pool.executeBlocking(() -> index.warm(WARM_UP_MILLIS), false))
           .onFailure(e -> LOG.log(Level.WARNING, "archive index: {0}", e.getClass().getName())));
     }
     return loaded;
+  }
+
+  /**
+   * Completes once the index has followed the store after the start (on a fresh data folder: the
+   * first build), or failed to: the record preparer and the warm-up wait for it, so they do not walk
+   * the archive at the same time as the first build.
+   */
+  public Future<Void> followedOnce() {
+    return followedOnce.future();
   }
 
   /** Brought up to what the store says now. */
