@@ -134,6 +134,8 @@ public final class HttpVerticle extends VerticleBase {
     router.post("/logout").handler(archive.login()::logout);
     router.route("/archief/*").handler(BodyHandler.create(false).setBodyLimit(32 * 1024));
     router.route("/archief*").handler(archive.records()::requireAccount);
+    // A reader's page or search (not the PDF progress it polls): background PDFs wait for a quiet moment.
+    router.getWithRegex("/archief(/[^/]+)?").handler(archive.pdfs()::readerCame);
     router.get("/archief").handler(archive.list()::show);
     router.get("/archief/knelpunten").handler(archive.knelpunten()::show);
     router.get("/archief/verantwoording").handler(archive.report()::page);

@@ -167,6 +167,36 @@ class StoredPdfTest {
     assertEquals(0, left, "pieces of the old PDF still in the data folder");
   }
 
+  @Test
+  @DisplayName("A PDF nobody looks at waits while readers search the archive, and is made in the first quiet moment")
+  void madeWhenTheArchiveIsQuiet() throws Exception {
+    SessionScript s = facilitator.script().create("Dialoog PDF stil", "Utrecht", "Werkgemeenschap Oost");
+    try (Phone anna = s.join("Anna", "Wijkteam Oost", "ambulant hulpverlener", true)) {
+      s.phase("verhalen");
+      s.post(anna, "v", "story", "Haar verhaal", "Een verhaal over de wachtlijst en de school.");
+      search();
+      s.close();
+    }
+    // Readers keep searching (each poll is a search) while the preparer folds the closed record and
+    // offers its PDF, and for longer than the quiet time after that: no PDF is made meanwhile.
+    await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200)).atMost(Duration.ofSeconds(60))
+        .until(() -> search() && folded(s.id));
+    await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200)).during(Duration.ofSeconds(4))
+        .atMost(Duration.ofSeconds(10)).until(() -> search() && head(s.id) == null);
+    // The readers stop: the PDF is made without anyone asking for it.
+    await().atMost(Duration.ofSeconds(60)).until(() -> head(s.id) != null);
+  }
+
+  private boolean search() throws Exception {
+    HttpResponse<String> page = archive.get("/archief?q=wachtlijst", admin);
+    assertEquals(200, page.statusCode(), page.body());
+    return true;
+  }
+
+  private boolean folded(String session) {
+    return server.server().database().collection(RecordFolds.COLLECTION).find(eq("_id", session)).first() != null;
+  }
+
   private static String latin(byte[] bytes) {
     return new String(bytes, StandardCharsets.ISO_8859_1);
   }

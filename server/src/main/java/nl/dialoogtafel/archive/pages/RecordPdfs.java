@@ -3,11 +3,13 @@ package nl.dialoogtafel.archive.pages;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
@@ -37,13 +39,18 @@ import nl.dialoogtafel.templates.TemplateCatalog;
  *
  * <p>One render at a time, on a thread of its own ({@code dialoogtafel-pdf}), never on an event
  * loop, the database pool or the page pool; waiting jobs are bounded ({@link #MAX_WAITING}), and a
- * job someone waits for goes before the ones made in the background. A PDF is stored at a key of
+ * job someone waits for goes before the ones made in the background. The PDFs of records nobody is
+ * looking at ({@link #prepared}: after a start, thousands at once on a new archive) are made only
+ * when no reader has asked the archive for a page or a search for {@link #QUIET}: a render takes a
+ * core, and on a small machine it would take it from the readers. A PDF is stored at a key of
  * everything it shows: the record's facts, head and verdict, the municipality's answers, the language
  * and this build's template, style sheet and sentences; it is sent only at exactly that key.
  */
 public final class RecordPdfs {
 
   static final int MAX_WAITING = 64;
+  /** How long the archive must have had no reader before a PDF nobody looks at is made. */
+  static final Duration QUIET = Duration.ofSeconds(2);
   private static final Logger LOG = Logger.getLogger(RecordPdfs.class.getName());
   /** What the PDF is made of besides the record: a new build with another layout makes it again. */
   private static final String[] MADE_OF = {"/templates/record.ftl", "/templates/layout.ftl",
@@ -71,6 +78,12 @@ public final class RecordPdfs {
 
   private final Deque<Job> asked = new ArrayDeque<>();
   private final Deque<Job> background = new ArrayDeque<>();
+  /** Prepared records nobody looks at: made only in a quiet moment. */
+  private final Deque<Job> unviewed = new ArrayDeque<>();
+  private final Vertx vertx;
+  private volatile long readerAt = System.nanoTime() - QUIET.toNanos();
+  /** A timer is set to look at {@link #unviewed} again when the archive has been quiet long enough. */
+  private boolean waking;
   private final Map<String, Job> jobs = new HashMap<>();
   private Job current;
   /** Rendering time per character of the PDF's HTML, learned from the last render (for the progress shown). */
@@ -78,6 +91,7 @@ public final class RecordPdfs {
 
   public RecordPdfs(Vertx vertx, PdfRenderer renderer, RecordSource source, ArchiveRecords records,
       FollowUpStore followups, StoredPdfs stored, TemplateCatalog templates) {
+    this.vertx = vertx;
     this.renderer = renderer;
     this.source = source;
     this.records = records;
@@ -141,6 +155,12 @@ public final class RecordPdfs {
           }
           n++;
         }
+        for (Job j : unviewed) {
+          if (j == this) {
+            return n;
+          }
+          n++;
+        }
         return n;
       }
     }
@@ -188,6 +208,13 @@ public final class RecordPdfs {
         job.again = true;
         job.urgent |= urgent;
       }
+      if (unviewed.remove(job)) {
+        // Someone looks at it now: it goes in line with the others of its kind.
+        job.urgent = urgent;
+        (urgent ? asked : background).addLast(job);
+        next();
+        return Optional.of(job);
+      }
       if (urgent && !job.urgent && background.remove(job)) {
         job.urgent = true;
         asked.addLast(job);
@@ -204,18 +231,37 @@ public final class RecordPdfs {
     return Optional.of(job);
   }
 
-  /** A record prepared at a new head: its Dutch PDF is made next, in the background (the preparer's worker). */
-  public void prepared(NarrativeRecord record) {
-    if (record.integrity().valid()) {
-      offer(record.session().id(), Messages.DUTCH, false);
+  /**
+   * A record prepared at a new head (on the preparer's worker): its Dutch PDF is made in a quiet
+   * moment, after every PDF someone looks at. Dropped when the line is full: the record page offers
+   * it again when someone opens it.
+   */
+  public synchronized void prepared(NarrativeRecord record) {
+    if (!record.integrity().valid()) {
+      return;
     }
+    String name = record.session().id() + "/" + Messages.DUTCH;
+    // A line of its own, so PDFs nobody looks at never crowd out one a reader opened.
+    if (jobs.containsKey(name) || unviewed.size() >= MAX_WAITING) {
+      return;
+    }
+    Job job = new Job(record.session().id(), Messages.DUTCH, false);
+    jobs.put(name, job);
+    unviewed.addLast(job);
+    next();
+  }
+
+  /** A reader asked the archive for a page or a search (a route handler): PDFs nobody looks at wait. */
+  public void readerCame(RoutingContext ctx) {
+    readerAt = System.nanoTime();
+    ctx.next();
   }
 
   private synchronized void next() {
     if (current != null) {
       return;
     }
-    Job job = asked.isEmpty() ? background.pollFirst() : asked.pollFirst();
+    Job job = !asked.isEmpty() ? asked.pollFirst() : !background.isEmpty() ? background.pollFirst() : whenQuiet();
     if (job == null) {
       return;
     }
@@ -233,8 +279,13 @@ public final class RecordPdfs {
       }
       Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
           ? failure.getCause() : failure;
+      while (cause instanceof java.util.concurrent.ExecutionException && cause.getCause() != null) {
+        cause = cause.getCause();
+      }
       if (cause != null) {
-        LOG.log(Level.WARNING, "making a record PDF failed: {0}", cause.getClass().getName());
+        if (!(cause instanceof nl.dialoogtafel.storage.Database.Closing)) {
+          LOG.log(Level.WARNING, "making a record PDF failed: {0}", cause.getClass().getName());
+        }
         job.done.tryFail(cause);
       } else {
         job.done.tryComplete(made);
@@ -244,6 +295,27 @@ public final class RecordPdfs {
       }
       next();
     });
+  }
+
+  /** The next PDF nobody looks at, if the archive has been quiet long enough; else a look later. */
+  private Job whenQuiet() {
+    if (unviewed.isEmpty()) {
+      return null;
+    }
+    long wait = readerAt + QUIET.toNanos() - System.nanoTime();
+    if (wait <= 0) {
+      return unviewed.pollFirst();
+    }
+    if (!waking) {
+      waking = true;
+      vertx.setTimer(Math.max(1, TimeUnit.NANOSECONDS.toMillis(wait)), id -> {
+        synchronized (this) {
+          waking = false;
+        }
+        next();
+      });
+    }
+    return null;
   }
 
   /** Blocking, on the PDF thread: read what the PDF shows, use the stored one if it still holds, else render and store. */
