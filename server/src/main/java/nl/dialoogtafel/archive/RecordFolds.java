@@ -112,10 +112,20 @@ public final class RecordFolds {
         db.collection(COLLECTION).deleteOne(eq("_id", session));
         return;
       }
+      if (same(db.collection(COLLECTION).find(eq("_id", session)).first(), record.head(), gz)) {
+        // The very fold stored at this head (every record after a restart): one read instead of a durable write.
+        return;
+      }
       db.collection(COLLECTION).replaceOne(eq("_id", session), new Document("_id", session)
           .append("seq", record.head().seq()).append("hash", record.head().hash()).append("gz", new Binary(gz)),
           new ReplaceOptions().upsert(true));
     }
+  }
+
+  private static boolean same(Document kept, RecordCheck.Head head, byte[] gz) {
+    return kept != null && kept.get("seq") instanceof Number seq && seq.longValue() == head.seq()
+        && head.hash().equals(kept.getString("hash")) && kept.get("gz") instanceof Binary stored
+        && java.util.Arrays.equals(stored.getData(), gz);
   }
 
   /** Keeps a verified fold in the background. */

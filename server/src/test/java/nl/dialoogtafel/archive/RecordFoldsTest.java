@@ -80,6 +80,30 @@ class RecordFoldsTest {
   }
 
   @Test
+  @DisplayName("The same fold at the same head is not written again (a restart re-verifies every record); an altered one is")
+  void sameFoldNotWrittenAgain() throws Exception {
+    SessionScript s = Scenarios.oostMorning(facilitator);
+    await().atMost(Duration.ofSeconds(60)).until(() -> {
+      server.server().archiveCaches().prepare().toCompletionStage().toCompletableFuture().get();
+      Document doc = kept(s.id);
+      return doc != null && ((Number) doc.get("seq")).longValue() == session(s.id).head().seq();
+    });
+    // A mark that a new write of the document would lose.
+    db().collection(RecordFolds.COLLECTION).updateOne(eq("_id", s.id), new Document("$set", new Document("mark", 1)));
+    RecordFolds folds = new RecordFolds(db());
+    NarrativeRecord record = new RecordSource(db()).foldNow(session(s.id));
+    folds.keepNow(folds.ticket(), record);
+    assertEquals(1, kept(s.id).get("mark"), "the same bytes at the same head: not written again");
+    assertTrue(folds.verifiedAt(s.id, record.head()), "yet verified by this process");
+
+    db().collection(RecordFolds.COLLECTION).updateOne(eq("_id", s.id),
+        new Document("$set", new Document("gz", new Binary(new byte[] {1, 2, 3}))));
+    folds.keepNow(folds.ticket(), record);
+    assertNull(kept(s.id).get("mark"), "other bytes at the same head: written from the events");
+    assertEquals(record, RecordFolds.decode(((Binary) kept(s.id).get("gz")).getData()));
+  }
+
+  @Test
   @DisplayName("After a restart the page from the kept fold is the page from the events; forget deletes the kept fold")
   void samePageAfterARestart() throws Exception {
     SessionScript s = Scenarios.oostMorning(facilitator);
