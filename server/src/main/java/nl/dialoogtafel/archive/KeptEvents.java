@@ -3,8 +3,6 @@ package nl.dialoogtafel.archive;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,16 +36,10 @@ public final class KeptEvents {
   /** Events read from the store at {@code readAt} (nanos), or earlier, that verify at {@code head}. */
   record Kept(RecordCheck.Head head, List<StoredEvent> events, long readAt) {}
 
-  private record Entry(Kept kept, long bytes) {}
-
   private final int minEvents;
-  private final long maxBytes;
   private final long maxAgeNanos;
   private final LongSupplier nanoClock;
-  /** Access order: iteration starts at the least recently used entry. */
-  private final LinkedHashMap<String, Entry> entries = new LinkedHashMap<>(16, 0.75f, true);
-  private long bytes;
-  private long generation;
+  private final Forgetful<Kept> entries;
 
   public KeptEvents() {
     this(MIN_EVENTS, MAX_BYTES, RecordCache.MAX_AGE, System::nanoTime);
@@ -55,7 +47,7 @@ public final class KeptEvents {
 
   KeptEvents(int minEvents, long maxBytes, Duration maxAge, LongSupplier nanoClock) {
     this.minEvents = minEvents;
-    this.maxBytes = maxBytes;
+    this.entries = new Forgetful<>(Integer.MAX_VALUE, maxBytes);
     this.maxAgeNanos = maxAge.toNanos();
     this.nanoClock = nanoClock;
   }
@@ -67,20 +59,20 @@ public final class KeptEvents {
 
   /** Take before reading the store and give it to {@link #keep}. */
   synchronized long ticket() {
-    return generation;
+    return entries.ticket();
   }
 
   /** The kept events of this session, whatever head they end at, unless too old. */
   synchronized Optional<Kept> get(String session) {
-    Entry entry = entries.get(session);
-    if (entry == null) {
+    Kept kept = entries.get(session);
+    if (kept == null) {
       return Optional.empty();
     }
-    if (now() - entry.kept().readAt() > maxAgeNanos) {
-      drop(session);
+    if (now() - kept.readAt() > maxAgeNanos) {
+      entries.drop(session);
       return Optional.empty();
     }
-    return Optional.of(entry.kept());
+    return Optional.of(kept);
   }
 
   /**
@@ -89,27 +81,15 @@ public final class KeptEvents {
    */
   synchronized void keep(long ticket, String session, RecordCheck.Head head, List<StoredEvent> events,
       long readAt) {
-    if (ticket != generation || head == null || events.size() < minEvents || now() - readAt > maxAgeNanos) {
+    if (ticket != entries.ticket() || head == null || events.size() < minEvents || now() - readAt > maxAgeNanos) {
       return;
     }
-    long size = estimate(events);
-    if (size > maxBytes) {
-      return;
-    }
-    drop(session);
-    entries.put(session, new Entry(new Kept(head, List.copyOf(events), readAt), size));
-    bytes += size;
-    Iterator<Map.Entry<String, Entry>> oldest = entries.entrySet().iterator();
-    while (bytes > maxBytes && oldest.hasNext()) {
-      bytes -= oldest.next().getValue().bytes();
-      oldest.remove();
-    }
+    entries.put(ticket, session, new Kept(head, List.copyOf(events), readAt), estimate(events));
   }
 
   /** Forgets this session's events: call after any of them is rewritten in place. */
   synchronized void forget(String session) {
-    generation++;
-    drop(session);
+    entries.forget(session);
   }
 
   synchronized int size() {
@@ -117,14 +97,7 @@ public final class KeptEvents {
   }
 
   synchronized long bytes() {
-    return bytes;
-  }
-
-  private void drop(String session) {
-    Entry gone = entries.remove(session);
-    if (gone != null) {
-      bytes -= gone.bytes();
-    }
+    return entries.bytes();
   }
 
   /** A rough size: two bytes a character, plus the objects around them. */

@@ -1,9 +1,6 @@
 package nl.dialoogtafel.archive;
 
 import java.time.Duration;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.LongSupplier;
@@ -30,24 +27,18 @@ public final class RecordCache {
   public static final long MAX_BYTES = 64L * 1024 * 1024;
   public static final Duration MAX_AGE = Duration.ofMinutes(10);
 
-  private record Entry(RecordCheck.Head head, NarrativeRecord record, long bytes, long keptAt) {}
+  private record Entry(RecordCheck.Head head, NarrativeRecord record, long keptAt) {}
 
-  private final int maxRecords;
-  private final long maxBytes;
   private final long maxAgeNanos;
   private final LongSupplier nanoClock;
-  /** Access order: iteration starts at the least recently used entry. */
-  private final LinkedHashMap<String, Entry> entries = new LinkedHashMap<>(16, 0.75f, true);
-  private long bytes;
-  private long generation;
+  private final Forgetful<Entry> entries;
 
   public RecordCache() {
     this(MAX_RECORDS, MAX_BYTES, MAX_AGE, System::nanoTime);
   }
 
   RecordCache(int maxRecords, long maxBytes, Duration maxAge, LongSupplier nanoClock) {
-    this.maxRecords = maxRecords;
-    this.maxBytes = maxBytes;
+    this.entries = new Forgetful<>(maxRecords, maxBytes);
     this.maxAgeNanos = maxAge.toNanos();
     this.nanoClock = nanoClock;
   }
@@ -59,7 +50,7 @@ public final class RecordCache {
       return Optional.empty();
     }
     if (nanoClock.getAsLong() - entry.keptAt() > maxAgeNanos) {
-      drop(session);
+      entries.drop(session);
       return Optional.empty();
     }
     if (!entry.head().equals(head)) {
@@ -74,7 +65,7 @@ public final class RecordCache {
    * something was forgotten may predate the rewrite, so it is not kept.
    */
   public synchronized long ticket() {
-    return generation;
+    return entries.ticket();
   }
 
   /** Keeps a record folded at its {@code head()}, unless it is unverified or the ticket is outdated. */
@@ -88,21 +79,10 @@ public final class RecordCache {
    * read longer ago than that.
    */
   synchronized void put(long ticket, String session, NarrativeRecord record, long ageNanos) {
-    if (ticket != generation || record.head() == null || !record.integrity().valid() || ageNanos > maxAgeNanos) {
+    if (record.head() == null || !record.integrity().valid() || ageNanos > maxAgeNanos) {
       return;
     }
-    long size = estimate(record);
-    if (size > maxBytes) {
-      return;
-    }
-    drop(session);
-    entries.put(session, new Entry(record.head(), record, size, nanoClock.getAsLong() - ageNanos));
-    bytes += size;
-    Iterator<Map.Entry<String, Entry>> oldest = entries.entrySet().iterator();
-    while ((entries.size() > maxRecords || bytes > maxBytes) && oldest.hasNext()) {
-      bytes -= oldest.next().getValue().bytes();
-      oldest.remove();
-    }
+    entries.put(ticket, session, new Entry(record.head(), record, nanoClock.getAsLong() - ageNanos), estimate(record));
   }
 
   /**
@@ -110,8 +90,7 @@ public final class RecordCache {
    * (the head stays the same then). The next view reads, folds and verifies the record again.
    */
   public synchronized void forget(String session) {
-    generation++;
-    drop(session);
+    entries.forget(session);
   }
 
   synchronized int size() {
@@ -119,14 +98,7 @@ public final class RecordCache {
   }
 
   synchronized long bytes() {
-    return bytes;
-  }
-
-  private void drop(String session) {
-    Entry gone = entries.remove(session);
-    if (gone != null) {
-      bytes -= gone.bytes();
-    }
+    return entries.bytes();
   }
 
   /** A rough size in bytes: the words dominate (two bytes a character at worst), plus objects. */
