@@ -223,15 +223,22 @@ public final class RecordSource {
 
   /** The people of a record, names and the showName choice only (blocking). */
   private Map<String, Participant> peopleNow(String id, List<StoredEvent> stored) {
-    Map<String, Participant> byId = new HashMap<>();
-    for (Document doc : db.collection(Database.PARTICIPANTS).find(Filters.in("_id", EventCodec.joinedIds(stored)))
-        .projection(Projections.include("session", "name", "organisation", "role", "showName"))) {
-      if (id.equals(doc.getString("session"))) {
-        byId.put(doc.getString("_id"), new Participant(doc.getString("_id"), doc.getString("name"),
-            doc.getString("organisation"), doc.getString("role"), !Boolean.FALSE.equals(doc.getBoolean("showName"))));
+    return people(EventCodec.joinedIds(stored)).getOrDefault(id, Map.of());
+  }
+
+  /** The people with these ids by their session, names and the showName choice only (blocking, in chunks). */
+  private Map<String, Map<String, Participant>> people(List<String> joined) {
+    Map<String, Map<String, Participant>> people = new HashMap<>();
+    for (int from = 0; from < joined.size(); from += StoredEvents.READ_CHUNK) {
+      for (Document doc : db.collection(Database.PARTICIPANTS).find(Filters.in("_id",
+              joined.subList(from, Math.min(joined.size(), from + StoredEvents.READ_CHUNK))))
+          .projection(Projections.include("session", "name", "organisation", "role", "showName"))) {
+        people.computeIfAbsent(doc.getString("session"), k -> new HashMap<>()).put(doc.getString("_id"),
+            new Participant(doc.getString("_id"), doc.getString("name"), doc.getString("organisation"),
+                doc.getString("role"), !Boolean.FALSE.equals(doc.getBoolean("showName"))));
       }
     }
-    return byId;
+    return people;
   }
 
   public Future<List<StoredEvent>> events(String session) {
@@ -250,16 +257,7 @@ public final class RecordSource {
     Map<String, List<StoredEvent>> events = StoredEvents.bySlots(db, heads);
     List<String> joined = new ArrayList<>();
     events.values().forEach(list -> joined.addAll(EventCodec.joinedIds(list)));
-    Map<String, Map<String, Participant>> people = new HashMap<>();
-    for (int from = 0; from < joined.size(); from += StoredEvents.READ_CHUNK) {
-      for (Document doc : db.collection(Database.PARTICIPANTS).find(Filters.in("_id",
-              joined.subList(from, Math.min(joined.size(), from + StoredEvents.READ_CHUNK))))
-          .projection(Projections.include("session", "name", "organisation", "role", "showName"))) {
-        people.computeIfAbsent(doc.getString("session"), k -> new HashMap<>()).put(doc.getString("_id"),
-            new Participant(doc.getString("_id"), doc.getString("name"), doc.getString("organisation"),
-                doc.getString("role"), !Boolean.FALSE.equals(doc.getBoolean("showName"))));
-      }
-    }
+    Map<String, Map<String, Participant>> people = people(joined);
     List<NarrativeRecord> out = new ArrayList<>();
     for (ArchivedSession s : sessions) {
       out.add(RecordFolder.fold(s.info(), s.head(), events.getOrDefault(s.info().id(), List.of()),
