@@ -33,11 +33,7 @@ final class StoredEvents {
 
   /** One record, read by its slots (see {@link EventSlots}): it costs what the session holds. */
   static List<StoredEvent> of(Database db, String session) {
-    List<StoredEvent> events = new ArrayList<>();
-    for (Document doc : EventSlots.read(db.collection(Database.EVENTS), session, 0, Long.MAX_VALUE)) {
-      events.add(event(doc));
-    }
-    return events;
+    return after(db, session, 0);
   }
 
   /** The events of one record after {@code seq}, by their slots: it costs what was added since. */

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
@@ -143,23 +144,13 @@ public final class RecordPdfs {
           return 0;
         }
         int n = current == null ? 0 : 1;
-        for (Job j : asked) {
-          if (j == this) {
-            return n;
+        for (Deque<Job> line : List.of(asked, background, unviewed)) {
+          for (Job j : line) {
+            if (j == this) {
+              return n;
+            }
+            n++;
           }
-          n++;
-        }
-        for (Job j : background) {
-          if (j == this) {
-            return n;
-          }
-          n++;
-        }
-        for (Job j : unviewed) {
-          if (j == this) {
-            return n;
-          }
-          n++;
         }
         return n;
       }
